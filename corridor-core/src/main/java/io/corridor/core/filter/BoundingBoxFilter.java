@@ -1,0 +1,53 @@
+package io.corridor.core.filter;
+
+import io.corridor.core.geo.ArcBounds;
+import io.corridor.core.geo.Corridor;
+import io.corridor.core.geo.Route;
+import io.corridor.core.geo.Sphere;
+import io.corridor.core.location.LocationSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The seed's optimisation: a box per arc, padded by the radius, checked before the haversine
+ * distance. The boxes are right on the sphere ({@link ArcBounds}), so no match is lost near the
+ * poles, across the antimeridian or under the bulge of a long arc.
+ */
+final class BoundingBoxFilter implements CorridorFilter {
+
+  @Override
+  public List<Match> filter(Corridor corridor, LocationSet locations) {
+    Route route = corridor.route();
+    ArcBounds bounds = ArcBounds.of(corridor);
+    int arcs = corridor.arcCount();
+    double radius = corridor.radiusRadians();
+    double[] scratch = new double[2];
+    HaversineArcs.Nearest nearest = new HaversineArcs.Nearest();
+    List<Match> matches = new ArrayList<>();
+    for (int loc = 0; loc < locations.size(); loc++) {
+      double bestDistance = Double.POSITIVE_INFINITY;
+      double bestOffset = 0;
+      for (int p = locations.pointStart(loc); p < locations.pointEnd(loc); p++) {
+        double lat = locations.latDegrees(p);
+        double lon = locations.lonDegrees(p);
+        nearest.reset();
+        for (int a = 0; a < arcs; a++) {
+          if (bounds.contains(a, lat, lon)) {
+            HaversineArcs.distanceToArc(route, a, Math.toRadians(lat), Math.toRadians(lon), scratch);
+            nearest.add(scratch[0], route.offsetMetersAt(a) + scratch[1] * Sphere.EARTH_RADIUS_METERS);
+          }
+        }
+        if (nearest.resolve(radius)
+            && PointResults.better(nearest.distanceMeters, nearest.offsetMeters, bestDistance, bestOffset)) {
+          bestDistance = nearest.distanceMeters;
+          bestOffset = nearest.offsetMeters;
+        }
+      }
+      if (bestDistance != Double.POSITIVE_INFINITY) {
+        matches.add(new Match(loc, bestDistance, bestOffset));
+      }
+    }
+    CorridorFilter.sort(matches, locations);
+    return matches;
+  }
+}
