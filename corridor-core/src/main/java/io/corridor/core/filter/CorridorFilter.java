@@ -2,7 +2,6 @@ package io.corridor.core.filter;
 
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.location.LocationSet;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,8 +15,6 @@ public interface CorridorFilter {
 
   /** Sorts matches into the contract's order: by offset along the route, then by id. */
   static void sort(List<Match> matches, LocationSet locations) {
-    matches.sort(
-        Comparator.comparingDouble(Match::offsetMeters)
-            .thenComparing(m -> locations.id(m.location())));
+    MatchOrder.sort(matches, locations);
   }
 }

@@ -1,7 +1,6 @@
 package io.corridor.core.filter;
 
 import io.corridor.core.geo.Corridor;
-import io.corridor.core.geo.Sphere;
 import io.corridor.core.location.LocationSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +8,18 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
 /**
- * The default filter: points as unit vectors against precomputed arc frames (no trigonometry per
- * arc), and for large inputs all cores, with results identical to one core.
+ * The default filter. Points are tested as unit vectors against precomputed arc frames (dot
+ * products, no trigonometry per arc); a {@link CorridorGrid} rejects most points with two integer
+ * range checks on their latitude/longitude and hands the rest the few arcs that can be nearest;
+ * large inputs are split over all cores by location ranges, so the answer is identical to one
+ * core's.
+ *
+ * <p>Tiny inputs (points × arcs below {@link #DIRECT_SCAN_MAX_WORK}) skip the grid: building it
+ * would cost more than testing every arc.
  */
 public final class FastFilter implements CorridorFilter {
+  /** Below this many points × arcs, every point is tested against every arc directly. */
+  static final long DIRECT_SCAN_MAX_WORK = 2_000;
   /** Below this many points a filter runs on the calling thread: forking would cost more. */
   static final int PARALLEL_THRESHOLD_POINTS = 50_000;
 
@@ -39,53 +46,59 @@ public final class FastFilter implements CorridorFilter {
 
   @Override
   public List<Match> filter(Corridor corridor, LocationSet locations) {
+    long work = (long) locations.pointCount() * corridor.arcCount();
+    PointTester tester = work <= DIRECT_SCAN_MAX_WORK
+        ? PointTester.direct(corridor)
+        : PointTester.grid(corridor, CorridorGrid.build(corridor,
+            cellMeters(corridor, locations.pointCount()), splitBudget(locations.pointCount())));
     List<Match> matches;
     if (pool == null || locations.pointCount() < PARALLEL_THRESHOLD_POINTS || pool.getParallelism() < 2) {
       matches = new ArrayList<>();
-      scan(corridor, locations, 0, locations.size(), matches);
+      tester.scan(locations, 0, locations.size(), matches);
     } else {
-      int chunks = pool.getParallelism() * 8;
-      matches = pool.invoke(new Chunk(corridor, locations, 0, locations.size(),
-          Math.max(1, locations.size() / chunks)));
+      int grain = Math.max(1, locations.size() / (pool.getParallelism() * 8));
+      matches = pool.invoke(new Chunk(tester, locations, 0, locations.size(), grain));
     }
     CorridorFilter.sort(matches, locations);
     return matches;
   }
 
-  private static void scan(Corridor corridor, LocationSet locations, int from, int to, List<Match> out) {
-    double[] lat = locations.latitudesView();
-    double[] lon = locations.longitudesView();
-    int[] start = locations.pointStartsView();
-    double[] p = new double[3];
-    double[] result = new double[2];
-    for (int loc = from; loc < to; loc++) {
-      double bestDistance = Double.POSITIVE_INFINITY;
-      double bestOffset = 0;
-      for (int i = start[loc]; i < start[loc + 1]; i++) {
-        Sphere.toUnitVector(lat[i], lon[i], p, 0);
-        if (corridor.nearest(p[0], p[1], p[2], result)
-            && PointResults.better(result[0], result[1], bestDistance, bestOffset)) {
-          bestDistance = result[0];
-          bestOffset = result[1];
-        }
-      }
-      if (bestDistance != Double.POSITIVE_INFINITY) {
-        out.add(new Match(loc, bestDistance, bestOffset));
-      }
+  /**
+   * Returns the grid's cell size: the radius (measured against half and a quarter of it, which
+   * shorten the cells' arc lists less than they multiply the cells to build), grown until the estimated number of cells fits a budget proportional to the
+   * number of points, so the grid never costs more than the points it serves.
+   */
+  static double cellMeters(Corridor corridor, int points) {
+    double r = corridor.radiusMeters();
+    double length = corridor.route().lengthMeters();
+    int arcs = corridor.arcCount();
+    double budget = Math.max(1024, 2.0 * points);
+    double s = Math.max(r, 1.0);
+    while ((length / s + arcs) * (2 * r / s + 3) > budget) {
+      s *= 1.5;
     }
+    return s;
+  }
+
+  /**
+   * Returns how many arc distances the grid may spend splitting long cells: a few per point (a new
+   * cell counts as {@link CorridorGrid#NODE_COST}), so refinement stays a fraction of the scan.
+   */
+  static long splitBudget(int points) {
+    return 10_000 + 4L * points;
   }
 
   /** A range of locations, split in halves until small enough, results concatenated in order. */
   private static final class Chunk extends RecursiveTask<List<Match>> {
     private static final long serialVersionUID = 1L;
-    private final transient Corridor corridor;
+    private final transient PointTester tester;
     private final transient LocationSet locations;
     private final int from;
     private final int to;
     private final int grain;
 
-    Chunk(Corridor corridor, LocationSet locations, int from, int to, int grain) {
-      this.corridor = corridor;
+    Chunk(PointTester tester, LocationSet locations, int from, int to, int grain) {
+      this.tester = tester;
       this.locations = locations;
       this.from = from;
       this.to = to;
@@ -96,13 +109,13 @@ public final class FastFilter implements CorridorFilter {
     protected List<Match> compute() {
       if (to - from <= grain) {
         List<Match> out = new ArrayList<>();
-        scan(corridor, locations, from, to, out);
+        tester.scan(locations, from, to, out);
         return out;
       }
       int mid = (from + to) >>> 1;
-      Chunk left = new Chunk(corridor, locations, from, mid, grain);
+      Chunk left = new Chunk(tester, locations, from, mid, grain);
       left.fork();
-      List<Match> right = new Chunk(corridor, locations, mid, to, grain).compute();
+      List<Match> right = new Chunk(tester, locations, mid, to, grain).compute();
       List<Match> result = left.join();
       result.addAll(right);
       return result;

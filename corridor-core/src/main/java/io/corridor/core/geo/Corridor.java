@@ -130,6 +130,21 @@ public final class Corridor {
   }
 
   /**
+   * Writes into {@code out[0..2]} the unit vector of the point of arc {@code arc} at
+   * {@code angleRadians} from its start (clamped to the arc), walking the great circle.
+   */
+  public void pointOnArc(int arc, double angleRadians, double[] out) {
+    int o = arc * STRIDE;
+    double[] c = arcs;
+    double t = Math.min(Math.max(0, angleRadians), c[o + LEN]);
+    double cos = Math.cos(t);
+    double sin = Math.sin(t);
+    out[0] = cos * c[o + AX] + sin * c[o + TAX];
+    out[1] = cos * c[o + AX + 1] + sin * c[o + TAX + 1];
+    out[2] = cos * c[o + AX + 2] + sin * c[o + TAX + 2];
+  }
+
+  /**
    * Returns the squared chord from the unit vector p to the nearest point of arc {@code arc}: the
    * trigonometry-free distance proxy that the hot path compares.
    */
@@ -156,25 +171,33 @@ public final class Corridor {
    */
   public boolean nearest(double px, double py, double pz, int[] arcIds, int from, int to, double[] out) {
     double best = Double.POSITIVE_INFINITY;
-    int bestArc = -1;
+    double second = Double.POSITIVE_INFINITY;
+    int bestK = -1;
     for (int k = from; k < to; k++) {
       double c = chord2ToArc(arcIds[k], px, py, pz);
       if (c < best) {
+        second = best;
         best = c;
-        bestArc = arcIds[k];
+        bestK = k;
+      } else if (c < second) {
+        second = c;
       }
     }
     if (!(best <= chord2Radius)) {
       return false;
     }
+    int bestArc = arcIds[bestK];
     double distance = angleToArc(bestArc, px, py, pz);
     int offsetArc = bestArc;
-    if (to - from > 1) {
+    if (bestK > from) {
       double tieBound = Sphere.chord2(distance + TIE_METERS / Sphere.EARTH_RADIUS_METERS);
-      for (int k = from; k < to && arcIds[k] < bestArc; k++) {
-        if (chord2ToArc(arcIds[k], px, py, pz) <= tieBound) {
-          offsetArc = arcIds[k];
-          break;
+      // Only an earlier arc within the tie tolerance can change the offset; most points have none.
+      if (second <= tieBound) {
+        for (int k = from; k < bestK; k++) {
+          if (chord2ToArc(arcIds[k], px, py, pz) <= tieBound) {
+            offsetArc = arcIds[k];
+            break;
+          }
         }
       }
     }

@@ -1,0 +1,567 @@
+package io.corridor.core.filter;
+
+import io.corridor.core.geo.Corridor;
+import io.corridor.core.geo.Sphere;
+import java.util.Arrays;
+
+/**
+ * A covering of a corridor by small latitude/longitude cells, each knowing the few arcs that can be
+ * nearest to a point inside it: the structure that lets the fast filter reject most points with
+ * two integer range checks and test the rest against a handful of arcs instead of all of them.
+ *
+ * <p><b>The grid.</b> Rows of equal height {@code s} metres; row k has as many columns as fit with
+ * a width of at least s at its poleward edge, so cells stay roughly square up to the poles, and
+ * the rows that touch a pole are one cell wide. Top-level cells are keyed (row, column) in an
+ * open-addressing table. A cell whose arc list is long (a dense route under a wide radius) is split
+ * into 2×2 children, recursively; a point descends by halving its fractional position in the cell,
+ * which is exact in floating point.
+ *
+ * <p><b>Covering, conservatively.</b> Each arc is sampled every {@code h ≤ s}; any point within r
+ * of the arc is within r + h/2 of a sample, so marking every cell that meets the cap of that radius
+ * around each sample (its rows, and in each row the cap's widest longitude reach
+ * asin(sin ρ / cos φ)) marks every cell the corridor touches, across the antimeridian (columns
+ * wrap) and the poles (a cap that contains a pole marks whole rows).
+ *
+ * <p><b>Pruning, exactly.</b> For a cell with centre c and circumradius δ, every point p of the
+ * cell has d(p, a) ∈ [d(c, a) − δ, d(c, a) + δ] for each arc a. So an arc with d(c, a) − δ &gt; r
+ * can never hold a point of the cell inside the corridor, and an arc with
+ * d(c, a) &gt; min_b d(c, b) + 2δ can never be the nearest (nor within the tie tolerance of it).
+ * Both are dropped; a cell left with no arc rejects its points. What remains is complete: the
+ * nearest arc of every point of the cell, and every arc within the tie tolerance of it, is in the
+ * cell's list, so the answer on the list is the answer on the whole route.
+ */
+final class CorridorGrid {
+  private static final long EMPTY = -1L;
+  /** Angular slack for rounding in the covering and pruning bounds (about 6 µm). */
+  private static final double EPS = 1e-12;
+  /** A cell with more arcs than this is split, budget permitting. */
+  static final int SPLIT_ABOVE = 8;
+  /** The cost of a new cell's centre and circumradius, in arc distances (about 1 µs). */
+  static final int NODE_COST = 200;
+  /** Deepest split: cells down to 1/1024 of the top-level size. */
+  static final int MAX_LEVEL = 10;
+
+  private final double rowsPerDegree;
+  private final int rowCount;
+  private final int rowMin;
+  private final int rowMax;
+  /** Per covered row (index row − rowMin): columns per degree, column count, covered column range. */
+  private final double[] colsPerDegree;
+  private final int[] colCount;
+  private final int[] colLo;
+  private final int[] colHi;
+  private final long[] keys;
+  private final int[] topNode;
+  private final int mask;
+  private final int shift;
+  /** Per node: its arc list [start, end) in arcIds, and its first child (−1 for a leaf). */
+  private final int[] nodeStart;
+  private final int[] nodeEnd;
+  private final int[] nodeChild;
+  private final int[] arcIds;
+  private final int cells;
+  private final int nodes;
+
+  /**
+   * Builds the grid of {@code corridor} with top-level cells of about {@code cellMeters}, splitting
+   * long cells while the arcs examined by splits stay under {@code splitBudget}.
+   */
+  static CorridorGrid build(Corridor corridor, double cellMeters, long splitBudget) {
+    return new Builder(corridor, cellMeters, splitBudget).build();
+  }
+
+  private CorridorGrid(Builder b, long[] keys, int[] topNode, int cells) {
+    this.rowsPerDegree = b.rowsPerDegree;
+    this.rowCount = b.rowCount;
+    this.rowMin = b.rowMin;
+    this.rowMax = b.rowMax;
+    this.colsPerDegree = b.colsPerDegree;
+    this.colCount = b.colCount;
+    this.colLo = b.colLo;
+    this.colHi = b.colHi;
+    this.keys = keys;
+    this.topNode = topNode;
+    this.mask = keys.length - 1;
+    this.shift = 64 - Integer.numberOfTrailingZeros(keys.length);
+    this.nodeStart = Arrays.copyOf(b.nodeStart, b.nodes);
+    this.nodeEnd = Arrays.copyOf(b.nodeEnd, b.nodes);
+    this.nodeChild = Arrays.copyOf(b.nodeChild, b.nodes);
+    this.arcIds = Arrays.copyOf(b.arcs, b.arcCount);
+    this.cells = cells;
+    this.nodes = b.nodes;
+  }
+
+  /** Returns the number of top-level cells that cover the corridor. */
+  int cellCount() {
+    return cells;
+  }
+
+  /** Returns the number of cells at all levels. */
+  int nodeCount() {
+    return nodes;
+  }
+
+  /** Returns the total length of all cells' arc lists. */
+  int arcReferences() {
+    return arcIds.length;
+  }
+
+  /** Returns the arc ids of all cells; a cell's list is {@code [start(node), end(node))}. */
+  int[] arcIds() {
+    return arcIds;
+  }
+
+  int start(int node) {
+    return nodeStart[node];
+  }
+
+  int end(int node) {
+    return nodeEnd[node];
+  }
+
+  /**
+   * Returns the leaf cell holding the point in degrees, or −1 if no cell of the corridor holds it
+   * (then the point is outside the corridor). A leaf may have an empty list, with the same meaning.
+   */
+  int find(double latDegrees, double lonDegrees) {
+    double fr = (latDegrees + 90) * rowsPerDegree;
+    int row = (int) fr;
+    if (row >= rowCount) {
+      row = rowCount - 1;
+    }
+    if (row < rowMin || row > rowMax) {
+      return -1;
+    }
+    int r = row - rowMin;
+    double fc = (lonDegrees + 180) * colsPerDegree[r];
+    int col = (int) fc;
+    if (col >= colCount[r]) {
+      col = colCount[r] - 1;
+    }
+    if (col < colLo[r] || col > colHi[r]) {
+      return -1;
+    }
+    long key = ((long) row << 32) | col;
+    int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+    while (true) {
+      long k = keys[slot];
+      if (k == key) {
+        break;
+      }
+      if (k == EMPTY) {
+        return -1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int node = topNode[slot];
+    if (nodeChild[node] < 0) {
+      return node;
+    }
+    // Descend by the point's position within the cell: doubling and subtracting 1 are exact.
+    double y = Math.min(fr - row, 0x1.fffffffffffffp-1);
+    double x = Math.min(fc - col, 0x1.fffffffffffffp-1);
+    do {
+      y += y;
+      x += x;
+      int quadrant = 0;
+      if (y >= 1) {
+        y -= 1;
+        quadrant = 2;
+      }
+      if (x >= 1) {
+        x -= 1;
+        quadrant |= 1;
+      }
+      node = nodeChild[node] + quadrant;
+    } while (nodeChild[node] >= 0);
+    return node;
+  }
+
+  /** Samples the arcs, covers the corridor, prunes each cell's arcs, and splits long cells. */
+  private static final class Builder {
+    private final Corridor corridor;
+    private final double rho;
+    private final double rowsPerDegree;
+    private final int rowCount;
+    private final int rowMin;
+    private final int rowMax;
+    private final double[] colsPerDegree;
+    private final int[] colCount;
+    private final int[] colLo;
+    private final int[] colHi;
+    private final double cellRadians;
+    private final double[] rowCircumradius;
+    private long splitBudget;
+
+    private double[] sampleLat = new double[256];
+    private double[] sampleLon = new double[256];
+    private double[] sampleCap = new double[256];
+    private int[] sampleArc = new int[256];
+    private int samples;
+
+    // Growing table of top-level cells during the covering: key, last arc seen, head of its pairs.
+    private long[] keys;
+    private int[] lastArc;
+    private int[] head;
+    private int cells;
+    private int[] pairArc = new int[1024];
+    private int[] pairNext = new int[1024];
+    private int pairs;
+
+    // Nodes: every cell at every level, with its pruned arc list in `arcs`.
+    private int[] nodeStart = new int[1024];
+    private int[] nodeEnd = new int[1024];
+    private int[] nodeChild = new int[1024];
+    private int[] nodeLevel = new int[1024];
+    private long[] nodeRow = new long[1024];
+    private long[] nodeCol = new long[1024];
+    private int[] nodeTopRow = new int[1024];
+    private int nodes;
+    private int[] arcs = new int[1024];
+    private int arcCount;
+
+    private final double[] center = new double[3];
+    private final double[] corner = new double[3];
+    private double[] dist = new double[64];
+
+    Builder(Corridor corridor, double cellMeters, long splitBudget) {
+      this.corridor = corridor;
+      this.rho = corridor.radiusRadians();
+      this.cellRadians = cellMeters / Sphere.EARTH_RADIUS_METERS;
+      this.splitBudget = splitBudget;
+      double rowHeightDegrees = Math.toDegrees(cellRadians);
+      this.rowCount = Math.max(1, (int) Math.ceil(180 / rowHeightDegrees));
+      this.rowsPerDegree = rowCount / 180.0;
+      sample();
+      double latLo = 90, latHi = -90;
+      for (int k = 0; k < samples; k++) {
+        double capDegrees = Math.toDegrees(sampleCap[k]);
+        latLo = Math.min(latLo, sampleLat[k] - capDegrees);
+        latHi = Math.max(latHi, sampleLat[k] + capDegrees);
+      }
+      this.rowMin = rowOf(latLo);
+      this.rowMax = rowOf(latHi);
+      int rows = rowMax - rowMin + 1;
+      this.colsPerDegree = new double[rows];
+      this.colCount = new int[rows];
+      this.colLo = new int[rows];
+      this.colHi = new int[rows];
+      this.rowCircumradius = new double[rows];
+      for (int r = 0; r < rows; r++) {
+        int row = rowMin + r;
+        double south = -90 + row / rowsPerDegree;
+        double north = -90 + (row + 1) / rowsPerDegree;
+        double poleward = Math.min(90, Math.max(Math.abs(south), Math.abs(north)));
+        double circumference = 2 * Math.PI * Math.cos(Math.toRadians(poleward));
+        int n = (int) Math.floor(circumference / cellRadians);
+        if (south <= -90 || north >= 90 || n < 1) {
+          n = 1;
+        }
+        colCount[r] = Math.min(n, 1 << 30);
+        colsPerDegree[r] = colCount[r] / 360.0;
+        colLo[r] = Integer.MAX_VALUE;
+        colHi[r] = Integer.MIN_VALUE;
+        rowCircumradius[r] = Double.NaN;
+      }
+      // Each sample's cap spans about (2·cap/s + 2)² cells, mostly shared with its neighbours'.
+      double capCells = 2 * (rho / cellRadians + 1) + 2;
+      long expected = (long) (samples * Math.min(capCells * 2, capCells * capCells) / 2);
+      int capacity = Integer.highestOneBit((int) Math.min(1 << 26, Math.max(512, expected)) * 2) * 2;
+      keys = new long[capacity];
+      Arrays.fill(keys, EMPTY);
+      lastArc = new int[capacity];
+      head = new int[capacity];
+    }
+
+    private int rowOf(double latDegrees) {
+      return Math.min(rowCount - 1, Math.max(0, (int) ((latDegrees + 90) * rowsPerDegree)));
+    }
+
+    CorridorGrid build() {
+      for (int k = 0; k < samples; k++) {
+        markCap(sampleArc[k], sampleLat[k], sampleLon[k], sampleCap[k]);
+      }
+      int capacity = Integer.highestOneBit(Math.max(4, cells) * 2) * 2;
+      long[] outKeys = new long[capacity];
+      Arrays.fill(outKeys, EMPTY);
+      int[] topNode = new int[capacity];
+      int outMask = capacity - 1;
+      int outShift = 64 - Integer.numberOfTrailingZeros(capacity);
+      int[] list = new int[64];
+      int kept = 0;
+      for (int i = 0; i < keys.length; i++) {
+        long key = keys[i];
+        if (key == EMPTY) {
+          continue;
+        }
+        int row = (int) (key >>> 32);
+        int col = (int) key;
+        // The pair list is newest first: reverse it into ascending arc order.
+        int n = 0;
+        for (int q = head[i]; q >= 0; q = pairNext[q]) {
+          if (n == list.length) {
+            list = Arrays.copyOf(list, n * 2);
+          }
+          list[n++] = pairArc[q];
+        }
+        reverse(list, n);
+        int node = addNode(0, row, col, row - rowMin, list, 0, n);
+        if (nodeEnd[node] == nodeStart[node]) {
+          nodes--; // no arc reaches the cell: drop it
+          continue;
+        }
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> outShift);
+        while (outKeys[slot] != EMPTY) {
+          slot = (slot + 1) & outMask;
+        }
+        outKeys[slot] = key;
+        topNode[slot] = node;
+        kept++;
+        int r = row - rowMin;
+        colLo[r] = Math.min(colLo[r], col);
+        colHi[r] = Math.max(colHi[r], col);
+      }
+      split();
+      return new CorridorGrid(this, outKeys, topNode, kept);
+    }
+
+    /**
+     * Splits, breadth first so that the coarsest long cells are refined first, every cell whose
+     * list is longer than {@link #SPLIT_ABOVE} while the budget of arcs examined lasts.
+     */
+    private void split() {
+      for (int node = 0; node < nodes; node++) {
+        int length = nodeEnd[node] - nodeStart[node];
+        int level = nodeLevel[node];
+        if (length <= SPLIT_ABOVE || level >= MAX_LEVEL || nodeChild[node] >= 0) {
+          continue;
+        }
+        // A split costs four cell centres (trigonometry) and four passes over the parent's list.
+        long cost = 4L * (length + NODE_COST);
+        if (splitBudget < cost) {
+          return;
+        }
+        splitBudget -= cost;
+        int first = nodes;
+        int start = nodeStart[node];
+        int end = nodeEnd[node];
+        int r = nodeTopRow[node];
+        long row = nodeRow[node] * 2;
+        long col = nodeCol[node] * 2;
+        // Quadrant order matches find(): 0 = south-west, 1 = south-east, 2 = north-west, 3 = north-east.
+        addNode(level + 1, row, col, r, arcs, start, end);
+        addNode(level + 1, row, col + 1, r, arcs, start, end);
+        addNode(level + 1, row + 1, col, r, arcs, start, end);
+        addNode(level + 1, row + 1, col + 1, r, arcs, start, end);
+        nodeChild[node] = first;
+      }
+    }
+
+    /**
+     * Adds the cell (row, col) at {@code level} (indices in units of the top-level cell / 2^level),
+     * keeping from {@code candidates[from, to)} the arcs that can be nearest to one of its points
+     * inside the corridor; returns its node.
+     */
+    private int addNode(int level, long row, long col, int r, int[] candidates, int from, int to) {
+      int n = to - from;
+      if (dist.length < n) {
+        dist = new double[Math.max(n, dist.length * 2)];
+      }
+      double delta = cellCenter(level, row, col, r);
+      double min = Double.POSITIVE_INFINITY;
+      for (int k = 0; k < n; k++) {
+        dist[k] = corridor.chord2ToArc(candidates[from + k], center[0], center[1], center[2]);
+        min = Math.min(min, dist[k]);
+      }
+      // Compared as squared chords, which grow with the angle: one conversion per cell.
+      double tie = Corridor.TIE_METERS / Sphere.EARTH_RADIUS_METERS;
+      double reach = Sphere.chord2(
+          Math.min(rho + delta, Sphere.angleOfChord2(min) + 2 * delta + tie) + EPS);
+      if (nodes == nodeStart.length) {
+        growNodes();
+      }
+      int node = nodes++;
+      if (arcCount + n > arcs.length) {
+        // When splitting, candidates is the old array: its contents stay valid after the copy.
+        arcs = Arrays.copyOf(arcs, Math.max(arcCount + n, arcs.length * 2));
+      }
+      nodeStart[node] = arcCount;
+      for (int k = 0; k < n; k++) {
+        if (dist[k] <= reach) {
+          arcs[arcCount++] = candidates[from + k];
+        }
+      }
+      nodeEnd[node] = arcCount;
+      nodeChild[node] = -1;
+      nodeLevel[node] = level;
+      nodeRow[node] = row;
+      nodeCol[node] = col;
+      nodeTopRow[node] = r;
+      return node;
+    }
+
+    private void growNodes() {
+      int n = nodeStart.length * 2;
+      nodeStart = Arrays.copyOf(nodeStart, n);
+      nodeEnd = Arrays.copyOf(nodeEnd, n);
+      nodeChild = Arrays.copyOf(nodeChild, n);
+      nodeLevel = Arrays.copyOf(nodeLevel, n);
+      nodeRow = Arrays.copyOf(nodeRow, n);
+      nodeCol = Arrays.copyOf(nodeCol, n);
+      nodeTopRow = Arrays.copyOf(nodeTopRow, n);
+    }
+
+    /**
+     * Writes the unit vector of the centre of cell (row, col) at {@code level} into
+     * {@code center} and returns the largest angle from it to the cell's corners (which bound the
+     * farthest point of a cell bounded by parallels and meridians). Every top-level cell of a row
+     * has the same shape, so that level's value is cached per row. A whole-row cell gets π, which
+     * disables pruning by nearness.
+     */
+    private double cellCenter(int level, long row, long col, int r) {
+      double scale = 1L << level;
+      double south = -90 + row / (rowsPerDegree * scale);
+      double north = Math.min(90, -90 + (row + 1) / (rowsPerDegree * scale));
+      double west = -180 + col / (colsPerDegree[r] * scale);
+      double east = -180 + (col + 1) / (colsPerDegree[r] * scale);
+      Sphere.toUnitVector(0.5 * (south + north), 0.5 * (west + east), center, 0);
+      if (colCount[r] == 1 && level == 0) {
+        return Math.PI;
+      }
+      if (level == 0 && rowCircumradius[r] == rowCircumradius[r]) {
+        return rowCircumradius[r];
+      }
+      double max = 0;
+      for (int k = 0; k < 4; k++) {
+        Sphere.toUnitVector((k & 2) == 0 ? south : north, (k & 1) == 0 ? west : east, corner, 0);
+        max = Math.max(max,
+            Sphere.angleRadians(center[0], center[1], center[2], corner[0], corner[1], corner[2]));
+      }
+      // Relative slack for the rounding of the centre between cells of one row.
+      double delta = max + 1e-9 * max + EPS;
+      if (level == 0) {
+        rowCircumradius[r] = delta;
+      }
+      return delta;
+    }
+
+    /**
+     * Samples every arc at most one cell apart: any point within r of the arc is then within
+     * r + step/2 of a sample, the sample's cap radius.
+     */
+    private void sample() {
+      double[] p = new double[3];
+      for (int arc = 0; arc < corridor.arcCount(); arc++) {
+        double length = corridor.arcLengthRadians(arc);
+        int steps = Math.max(1, (int) Math.ceil(length / cellRadians));
+        double step = length / steps;
+        double capRadius = rho + 0.5 * step + EPS;
+        // A point-like arc needs one sample; a real one both ends and every step between.
+        int last = length == 0 ? 0 : steps;
+        for (int j = 0; j <= last; j++) {
+          corridor.pointOnArc(arc, j * step, p);
+          if (samples == sampleLat.length) {
+            int n = samples * 2;
+            sampleLat = Arrays.copyOf(sampleLat, n);
+            sampleLon = Arrays.copyOf(sampleLon, n);
+            sampleCap = Arrays.copyOf(sampleCap, n);
+            sampleArc = Arrays.copyOf(sampleArc, n);
+          }
+          sampleLat[samples] = Sphere.latDegrees(p[0], p[1], p[2]);
+          sampleLon[samples] = Sphere.lonDegrees(p[0], p[1]);
+          sampleCap[samples] = capRadius;
+          sampleArc[samples] = arc;
+          samples++;
+        }
+      }
+    }
+
+    /** Marks, for {@code arc}, every cell that meets the cap of {@code capRadius} around a point. */
+    private void markCap(int arc, double latDegrees, double lonDegrees, double capRadius) {
+      double capDegrees = Math.toDegrees(capRadius);
+      double south = latDegrees - capDegrees;
+      double north = latDegrees + capDegrees;
+      boolean containsPole = south <= -90 || north >= 90;
+      double halfWidthDegrees = 180;
+      if (!containsPole) {
+        double s = Math.sin(capRadius) / Math.cos(Math.toRadians(latDegrees));
+        halfWidthDegrees = s >= 1 ? 180 : Math.toDegrees(Math.asin(s)) + 1e-9;
+      }
+      int r0 = Math.max(rowMin, rowOf(south)) - rowMin;
+      int r1 = Math.min(rowMax, rowOf(north)) - rowMin;
+      for (int r = r0; r <= r1; r++) {
+        int n = colCount[r];
+        int c0 = (int) Math.floor((lonDegrees - halfWidthDegrees + 180) * colsPerDegree[r]);
+        int c1 = (int) Math.floor((lonDegrees + halfWidthDegrees + 180) * colsPerDegree[r]);
+        if (halfWidthDegrees >= 180 || c1 - c0 + 1 >= n) {
+          c0 = 0;
+          c1 = n - 1;
+        }
+        for (int c = c0; c <= c1; c++) {
+          mark(rowMin + r, Math.floorMod(c, n), arc);
+        }
+      }
+    }
+
+    private void mark(int row, int col, int arc) {
+      long key = ((long) row << 32) | col;
+      int slot = slotOf(key);
+      if (keys[slot] == EMPTY) {
+        keys[slot] = key;
+        head[slot] = -1;
+        lastArc[slot] = -1;
+        cells++;
+      }
+      if (lastArc[slot] == arc) {
+        return;
+      }
+      lastArc[slot] = arc;
+      if (pairs == pairArc.length) {
+        pairArc = Arrays.copyOf(pairArc, pairs * 2);
+        pairNext = Arrays.copyOf(pairNext, pairs * 2);
+      }
+      pairArc[pairs] = arc;
+      pairNext[pairs] = head[slot];
+      head[slot] = pairs++;
+      if (cells * 2 > keys.length) {
+        grow();
+      }
+    }
+
+    private int slotOf(long key) {
+      int shift = 64 - Integer.numberOfTrailingZeros(keys.length);
+      int m = keys.length - 1;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+      while (keys[slot] != EMPTY && keys[slot] != key) {
+        slot = (slot + 1) & m;
+      }
+      return slot;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldLast = lastArc;
+      int[] oldHead = head;
+      keys = new long[oldKeys.length * 2];
+      Arrays.fill(keys, EMPTY);
+      lastArc = new int[keys.length];
+      head = new int[keys.length];
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != EMPTY) {
+          int slot = slotOf(oldKeys[i]);
+          keys[slot] = oldKeys[i];
+          lastArc[slot] = oldLast[i];
+          head[slot] = oldHead[i];
+        }
+      }
+    }
+
+    private static void reverse(int[] a, int n) {
+      for (int i = 0, j = n - 1; i < j; i++, j--) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+      }
+    }
+  }
+}
