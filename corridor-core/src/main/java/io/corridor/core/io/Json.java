@@ -17,7 +17,10 @@ final class Json {
     String where = at == null || at.getLineNr() < 0
         ? ""
         : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-    return where + "malformed JSON: " + firstLine(e.getOriginalMessage());
+    String why = firstLine(e.getOriginalMessage());
+    // Jackson names the source inside the start-marker location; the caller names it already.
+    why = why.replaceAll("\\[Source: [^;\\]]*; ", "[");
+    return where + "malformed JSON: " + why;
   }
 
   private static String firstLine(String message) {
