@@ -1,0 +1,86 @@
+package io.corridor.core.io;
+
+import io.corridor.core.InvalidInputException;
+import io.corridor.core.location.LocationSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a set of locations from a CSV or GeoJSON file, telling the format from the content, so that
+ * the command line and the importer share one reading of the contract's location files.
+ *
+ * <p>Every refusal is an {@link InvalidInputException} whose message starts with the file name, then
+ * the line (CSV, counting the header as line 1) or the feature (GeoJSON, counting from 1, with its
+ * JSON line), then what is wrong. Nothing partial is returned.
+ */
+public final class LocationReader {
+  private static final int SNIFF_BYTES = 4096;
+
+  private LocationReader() {}
+
+  /**
+   * Returns the locations in {@code file}: GeoJSON if its first significant character is {@code {}
+   * or {@code [}, CSV otherwise.
+   *
+   * @throws InvalidInputException if the file is missing, unreadable, or breaks the contract
+   */
+  public static LocationSet read(Path file) {
+    return looksLikeJson(file) ? readGeoJson(file) : readCsv(file);
+  }
+
+  /**
+   * Returns the locations of a CSV file with a header naming at least {@code id}, {@code lat} and
+   * {@code lon}; rows sharing an id are points of one location, other columns are its properties.
+   */
+  public static LocationSet readCsv(Path file) {
+    return CsvLocations.read(file);
+  }
+
+  /**
+   * Returns the locations of a GeoJSON FeatureCollection of Point and MultiPoint features, read as
+   * a stream so that a large file never sits in memory as a tree.
+   */
+  public static LocationSet readGeoJson(Path file) {
+    SourceFiles.checkReadable(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return GeoJsonLocations.read(in, SourceFiles.name(file));
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(file, e);
+    }
+  }
+
+  /** Returns the locations of CSV text, naming {@code sourceName} in error messages. */
+  public static LocationSet parseCsv(String content, String sourceName) {
+    return CsvLocations.parse(content, sourceName);
+  }
+
+  /** Returns the locations of a GeoJSON stream, naming {@code sourceName} in error messages. */
+  public static LocationSet parseGeoJson(InputStream in, String sourceName) {
+    try {
+      return GeoJsonLocations.read(in, sourceName);
+    } catch (IOException e) {
+      throw new InvalidInputException(sourceName + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean looksLikeJson(Path file) {
+    SourceFiles.checkReadable(file);
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(file, e);
+    }
+    int i = 0;
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
+      i++;
+    }
+    return i < head.length && (head[i] == '{' || head[i] == '[');
+  }
+}
