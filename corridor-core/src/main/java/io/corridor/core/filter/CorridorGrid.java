@@ -36,8 +36,10 @@ final class CorridorGrid {
   private static final double EPS = 1e-12;
   /** A cell with more arcs than this is split, budget permitting. */
   static final int SPLIT_ABOVE = 8;
-  /** The cost of a new cell's centre and circumradius, in arc distances (about 1 µs). */
-  static final int NODE_COST = 200;
+  /** The cost of a split's geometry (about 20 trigonometric calls), in arc distances. */
+  static final int NODE_COST = 60;
+  /** How many points, at most, estimate the density of points per cell. */
+  static final int DENSITY_SAMPLE = 8192;
   /** Deepest split: cells down to 1/1024 of the top-level size. */
   static final int MAX_LEVEL = 10;
 
@@ -45,11 +47,11 @@ final class CorridorGrid {
   private final int rowCount;
   private final int rowMin;
   private final int rowMax;
-  /** Per covered row (index row − rowMin): columns per degree, column count, covered column range. */
+  /** Per covered row (index row − rowMin): columns per degree and column count. */
   private final double[] colsPerDegree;
   private final int[] colCount;
-  private final int[] colLo;
-  private final int[] colHi;
+  /** The coarse occupancy bitmap, checked before the table: small enough to stay in cache. */
+  private final Occupancy occupancy;
   private final long[] keys;
   private final int[] topNode;
   private final int mask;
@@ -64,10 +66,18 @@ final class CorridorGrid {
 
   /**
    * Builds the grid of {@code corridor} with top-level cells of about {@code cellMeters}, splitting
-   * long cells while the arcs examined by splits stay under {@code splitBudget}.
+   * the long cells where the given points are dense enough to pay for it (estimated from an even
+   * sample of at most {@link #DENSITY_SAMPLE} of them), while the arcs examined by splits stay under
+   * {@code splitBudget}. The points only steer the effort: the answers never depend on them.
    */
+  static CorridorGrid build(Corridor corridor, double cellMeters, double[] lats, double[] lons,
+      int pointCount, long splitBudget) {
+    return new Builder(corridor, cellMeters, splitBudget).build(lats, lons, pointCount);
+  }
+
+  /** Builds the grid with every long cell split, budget permitting, as if points were everywhere. */
   static CorridorGrid build(Corridor corridor, double cellMeters, long splitBudget) {
-    return new Builder(corridor, cellMeters, splitBudget).build();
+    return new Builder(corridor, cellMeters, splitBudget).build(null, null, 0);
   }
 
   private CorridorGrid(Builder b, long[] keys, int[] topNode, int cells) {
@@ -77,8 +87,7 @@ final class CorridorGrid {
     this.rowMax = b.rowMax;
     this.colsPerDegree = b.colsPerDegree;
     this.colCount = b.colCount;
-    this.colLo = b.colLo;
-    this.colHi = b.colHi;
+    this.occupancy = b.occupancy;
     this.keys = keys;
     this.topNode = topNode;
     this.mask = keys.length - 1;
@@ -124,6 +133,16 @@ final class CorridorGrid {
    * (then the point is outside the corridor). A leaf may have an empty list, with the same meaning.
    */
   int find(double latDegrees, double lonDegrees) {
+    return occupancy.mayContain(latDegrees, lonDegrees) ? findCell(latDegrees, lonDegrees) : -1;
+  }
+
+  /** Returns whether a cell of the corridor may hold the point: false rejects it for certain. */
+  boolean mayContain(double latDegrees, double lonDegrees) {
+    return occupancy.mayContain(latDegrees, lonDegrees);
+  }
+
+  /** Like {@link #find}, for a point that {@link #mayContain} accepted. */
+  int findCell(double latDegrees, double lonDegrees) {
     double fr = (latDegrees + 90) * rowsPerDegree;
     int row = (int) fr;
     if (row >= rowCount) {
@@ -137,9 +156,6 @@ final class CorridorGrid {
     int col = (int) fc;
     if (col >= colCount[r]) {
       col = colCount[r] - 1;
-    }
-    if (col < colLo[r] || col > colHi[r]) {
-      return -1;
     }
     long key = ((long) row << 32) | col;
     int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
@@ -187,8 +203,9 @@ final class CorridorGrid {
     private final int rowMax;
     private final double[] colsPerDegree;
     private final int[] colCount;
-    private final int[] colLo;
-    private final int[] colHi;
+    private Occupancy occupancy;
+    private final double latLo;
+    private final double latHi;
     private final double cellRadians;
     private final double[] rowCircumradius;
     private long splitBudget;
@@ -216,12 +233,12 @@ final class CorridorGrid {
     private long[] nodeRow = new long[1024];
     private long[] nodeCol = new long[1024];
     private int[] nodeTopRow = new int[1024];
+    private double[] nodePoints;
     private int nodes;
     private int[] arcs = new int[1024];
     private int arcCount;
 
     private final double[] center = new double[3];
-    private final double[] corner = new double[3];
     private double[] dist = new double[64];
 
     Builder(Corridor corridor, double cellMeters, long splitBudget) {
@@ -241,11 +258,11 @@ final class CorridorGrid {
       }
       this.rowMin = rowOf(latLo);
       this.rowMax = rowOf(latHi);
+      this.latLo = Math.max(-90, latLo);
+      this.latHi = Math.min(90, latHi);
       int rows = rowMax - rowMin + 1;
       this.colsPerDegree = new double[rows];
       this.colCount = new int[rows];
-      this.colLo = new int[rows];
-      this.colHi = new int[rows];
       this.rowCircumradius = new double[rows];
       for (int r = 0; r < rows; r++) {
         int row = rowMin + r;
@@ -259,8 +276,6 @@ final class CorridorGrid {
         }
         colCount[r] = Math.min(n, 1 << 30);
         colsPerDegree[r] = colCount[r] / 360.0;
-        colLo[r] = Integer.MAX_VALUE;
-        colHi[r] = Integer.MIN_VALUE;
         rowCircumradius[r] = Double.NaN;
       }
       // Each sample's cap spans about (2·cap/s + 2)² cells, mostly shared with its neighbours'.
@@ -277,7 +292,7 @@ final class CorridorGrid {
       return Math.min(rowCount - 1, Math.max(0, (int) ((latDegrees + 90) * rowsPerDegree)));
     }
 
-    CorridorGrid build() {
+    CorridorGrid build(double[] lats, double[] lons, int pointCount) {
       for (int k = 0; k < samples; k++) {
         markCap(sampleArc[k], sampleLat[k], sampleLon[k], sampleCap[k]);
       }
@@ -305,7 +320,8 @@ final class CorridorGrid {
           list[n++] = pairArc[q];
         }
         reverse(list, n);
-        int node = addNode(0, row, col, row - rowMin, list, 0, n);
+        double delta = topCellCenter(row, col, row - rowMin);
+        int node = addNode(0, row, col, row - rowMin, delta, list, 0, n);
         if (nodeEnd[node] == nodeStart[node]) {
           nodes--; // no arc reaches the cell: drop it
           continue;
@@ -317,17 +333,57 @@ final class CorridorGrid {
         outKeys[slot] = key;
         topNode[slot] = node;
         kept++;
-        int r = row - rowMin;
-        colLo[r] = Math.min(colLo[r], col);
-        colHi[r] = Math.max(colHi[r], col);
       }
+      occupancy = Occupancy.of(this, outKeys, kept);
+      estimateDensity(lats, lons, pointCount, outKeys, topNode);
       split();
       return new CorridorGrid(this, outKeys, topNode, kept);
     }
 
     /**
+     * Estimates the number of points in each top-level cell from an even sample of the points;
+     * without points, every cell is assumed crowded.
+     */
+    private void estimateDensity(double[] lats, double[] lons, int pointCount, long[] outKeys, int[] topNode) {
+      nodePoints = new double[nodeStart.length];
+      if (lats == null) {
+        Arrays.fill(nodePoints, Double.POSITIVE_INFINITY);
+        return;
+      }
+      int sample = Math.min(pointCount, DENSITY_SAMPLE);
+      double weight = (double) pointCount / Math.max(1, sample);
+      int outShift = 64 - Integer.numberOfTrailingZeros(outKeys.length);
+      int outMask = outKeys.length - 1;
+      for (int k = 0; k < sample; k++) {
+        int p = (int) ((long) k * pointCount / sample);
+        double lat = lats[p];
+        double lon = lons[p];
+        if (!occupancy.mayContain(lat, lon)) {
+          continue;
+        }
+        int row = Math.min(rowCount - 1, (int) ((lat + 90) * rowsPerDegree));
+        if (row < rowMin || row > rowMax) {
+          continue;
+        }
+        int r = row - rowMin;
+        int col = Math.min(colCount[r] - 1, (int) ((lon + 180) * colsPerDegree[r]));
+        long key = ((long) row << 32) | col;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> outShift);
+        while (outKeys[slot] != EMPTY && outKeys[slot] != key) {
+          slot = (slot + 1) & outMask;
+        }
+        if (outKeys[slot] == key) {
+          nodePoints[topNode[slot]] += weight;
+        }
+      }
+    }
+
+    /**
      * Splits, breadth first so that the coarsest long cells are refined first, every cell whose
-     * list is longer than {@link #SPLIT_ABOVE} while the budget of arcs examined lasts.
+     * list is longer than {@link #SPLIT_ABOVE} and that holds enough points to repay the split
+     * (a split costs about 4·length + {@link #NODE_COST} arc distances and saves each of its points
+     * about length/2), while the budget of arcs examined lasts. A child is assumed to hold a
+     * quarter of its parent's points.
      */
     private void split() {
       for (int node = 0; node < nodes; node++) {
@@ -336,8 +392,11 @@ final class CorridorGrid {
         if (length <= SPLIT_ABOVE || level >= MAX_LEVEL || nodeChild[node] >= 0) {
           continue;
         }
-        // A split costs four cell centres (trigonometry) and four passes over the parent's list.
-        long cost = 4L * (length + NODE_COST);
+        if (nodePoints[node] * 0.5 * length < 4.0 * length + NODE_COST) {
+          continue;
+        }
+        // A split costs the children's geometry and four passes over the parent's list.
+        long cost = 4L * length + NODE_COST;
         if (splitBudget < cost) {
           return;
         }
@@ -346,28 +405,69 @@ final class CorridorGrid {
         int start = nodeStart[node];
         int end = nodeEnd[node];
         int r = nodeTopRow[node];
+        int childLevel = level + 1;
         long row = nodeRow[node] * 2;
         long col = nodeCol[node] * 2;
+        double rowScale = rowsPerDegree * (1L << childLevel);
+        double colScale = colsPerDegree[r] * (1L << childLevel);
+        double south = -90 + row / rowScale;
+        double middle = -90 + (row + 1) / rowScale;
+        double north = Math.min(90, -90 + (row + 2) / rowScale);
+        double west = -180 + col / colScale;
+        double halfWidth = 0.5 / colScale;
+        // The two children of a row have the same shape: one circumradius each for south and north.
+        double southDelta = circumradius(south, middle, halfWidth);
+        double northDelta = circumradius(middle, north, halfWidth);
         // Quadrant order matches find(): 0 = south-west, 1 = south-east, 2 = north-west, 3 = north-east.
-        addNode(level + 1, row, col, r, arcs, start, end);
-        addNode(level + 1, row, col + 1, r, arcs, start, end);
-        addNode(level + 1, row + 1, col, r, arcs, start, end);
-        addNode(level + 1, row + 1, col + 1, r, arcs, start, end);
+        for (int q = 0; q < 4; q++) {
+          boolean isNorth = (q & 2) != 0;
+          double lat = isNorth ? 0.5 * (middle + north) : 0.5 * (south + middle);
+          double lon = west + ((q & 1) == 0 ? halfWidth : 3 * halfWidth);
+          Sphere.toUnitVector(lat, lon, center, 0);
+          addNode(childLevel, row + (q >> 1), col + (q & 1), r, isNorth ? northDelta : southDelta,
+              arcs, start, end);
+        }
         nodeChild[node] = first;
+        for (int q = 0; q < 4; q++) {
+          nodePoints[first + q] = 0.25 * nodePoints[node];
+        }
       }
     }
 
     /**
-     * Adds the cell (row, col) at {@code level} (indices in units of the top-level cell / 2^level),
-     * keeping from {@code candidates[from, to)} the arcs that can be nearest to one of its points
-     * inside the corridor; returns its node.
+     * Returns the angle from the centre of a cell spanning latitudes [south, north] and
+     * 2·halfWidth degrees of longitude to its farthest corner (which bounds its farthest point: a
+     * cell bounded by parallels and meridians is farthest from its centre at a corner), with a
+     * slack for rounding. By symmetry only a southern and a northern corner need measuring:
+     * cos d = sin φ sin φc + cos φ cos φc cos(halfWidth).
      */
-    private int addNode(int level, long row, long col, int r, int[] candidates, int from, int to) {
+    private static double circumradius(double south, double north, double halfWidthDegrees) {
+      double phiC = Math.toRadians(0.5 * (south + north));
+      double sinC = Math.sin(phiC);
+      double cosC = Math.cos(phiC);
+      double cosW = Math.cos(Math.toRadians(halfWidthDegrees));
+      double max = 0;
+      for (double lat : new double[] {south, north}) {
+        double phi = Math.toRadians(lat);
+        double cosD = Math.sin(phi) * sinC + Math.cos(phi) * cosC * cosW;
+        // acos is ill-conditioned near 0, so go through the chord: |c − corner|² = 2 − 2 cos d.
+        max = Math.max(max, Sphere.angleOfChord2(Math.max(0, 2 - 2 * cosD)));
+      }
+      return max + 1e-9 * max + 1e-10;
+    }
+
+    /**
+     * Adds the cell (row, col) at {@code level} (indices in units of the top-level cell / 2^level),
+     * whose centre is in {@code center} and circumradius is {@code delta}, keeping from
+     * {@code candidates[from, to)} the arcs that can be nearest to one of its points inside the
+     * corridor; returns its node.
+     */
+    private int addNode(int level, long row, long col, int r, double delta,
+        int[] candidates, int from, int to) {
       int n = to - from;
       if (dist.length < n) {
         dist = new double[Math.max(n, dist.length * 2)];
       }
-      double delta = cellCenter(level, row, col, r);
       double min = Double.POSITIVE_INFINITY;
       for (int k = 0; k < n; k++) {
         dist[k] = corridor.chord2ToArc(candidates[from + k], center[0], center[1], center[2]);
@@ -409,40 +509,28 @@ final class CorridorGrid {
       nodeRow = Arrays.copyOf(nodeRow, n);
       nodeCol = Arrays.copyOf(nodeCol, n);
       nodeTopRow = Arrays.copyOf(nodeTopRow, n);
+      if (nodePoints != null) {
+        nodePoints = Arrays.copyOf(nodePoints, n);
+      }
     }
 
     /**
-     * Writes the unit vector of the centre of cell (row, col) at {@code level} into
-     * {@code center} and returns the largest angle from it to the cell's corners (which bound the
-     * farthest point of a cell bounded by parallels and meridians). Every top-level cell of a row
-     * has the same shape, so that level's value is cached per row. A whole-row cell gets π, which
-     * disables pruning by nearness.
+     * Writes the unit vector of the centre of top-level cell (row, col) into {@code center} and
+     * returns its circumradius, the same for every cell of a row (so computed once per row); a
+     * whole-row cell gets π, which disables pruning by nearness.
      */
-    private double cellCenter(int level, long row, long col, int r) {
-      double scale = 1L << level;
-      double south = -90 + row / (rowsPerDegree * scale);
-      double north = Math.min(90, -90 + (row + 1) / (rowsPerDegree * scale));
-      double west = -180 + col / (colsPerDegree[r] * scale);
-      double east = -180 + (col + 1) / (colsPerDegree[r] * scale);
-      Sphere.toUnitVector(0.5 * (south + north), 0.5 * (west + east), center, 0);
-      if (colCount[r] == 1 && level == 0) {
+    private double topCellCenter(int row, int col, int r) {
+      double south = -90 + row / rowsPerDegree;
+      double north = Math.min(90, -90 + (row + 1) / rowsPerDegree);
+      double halfWidth = 0.5 / colsPerDegree[r];
+      Sphere.toUnitVector(0.5 * (south + north), -180 + (col + 0.5) / colsPerDegree[r], center, 0);
+      if (colCount[r] == 1) {
         return Math.PI;
       }
-      if (level == 0 && rowCircumradius[r] == rowCircumradius[r]) {
-        return rowCircumradius[r];
+      if (rowCircumradius[r] != rowCircumradius[r]) {
+        rowCircumradius[r] = circumradius(south, north, halfWidth);
       }
-      double max = 0;
-      for (int k = 0; k < 4; k++) {
-        Sphere.toUnitVector((k & 2) == 0 ? south : north, (k & 1) == 0 ? west : east, corner, 0);
-        max = Math.max(max,
-            Sphere.angleRadians(center[0], center[1], center[2], corner[0], corner[1], corner[2]));
-      }
-      // Relative slack for the rounding of the centre between cells of one row.
-      double delta = max + 1e-9 * max + EPS;
-      if (level == 0) {
-        rowCircumradius[r] = delta;
-      }
-      return delta;
+      return rowCircumradius[r];
     }
 
     /**
@@ -562,6 +650,138 @@ final class CorridorGrid {
         a[i] = a[j];
         a[j] = t;
       }
+    }
+  }
+
+  /**
+   * A bitmap of coarse latitude/longitude blocks, set where a kept top-level cell may lie: most far
+   * points are rejected by one bit test in a table of at most 2^20 bits (128 KiB) rather than by a
+   * probe of the cell table, which for a long corridor of small cells does not fit in cache.
+   */
+  static final class Occupancy {
+    private static final int MAX_BITS = 1 << 20;
+    private final double latOrigin;
+    private final double lonOrigin;
+    private final double blocksPerDegreeLat;
+    private final double blocksPerDegreeLon;
+    private final int rows;
+    private final int cols;
+    private final long[] bits;
+
+    private Occupancy(double latOrigin, double lonOrigin, double latSpan, double lonSpan) {
+      double blockDegrees = Math.max(Math.sqrt(latSpan * lonSpan / MAX_BITS), 1e-7);
+      this.latOrigin = latOrigin;
+      this.lonOrigin = lonOrigin;
+      this.rows = Math.max(1, (int) Math.ceil(latSpan / blockDegrees) + 1);
+      this.cols = Math.max(1, (int) Math.ceil(lonSpan / blockDegrees) + 1);
+      this.blocksPerDegreeLat = (rows - 1) / Math.max(latSpan, 1e-300);
+      this.blocksPerDegreeLon = (cols - 1) / Math.max(lonSpan, 1e-300);
+      this.bits = new long[(int) (((long) rows * cols + 63) >>> 6)];
+    }
+
+    /** Builds the bitmap of the top-level cells in {@code keys} (EMPTY slots skipped). */
+    static Occupancy of(Builder b, long[] keys, int cells) {
+      // The longitude extent of the kept cells: the circle less its widest gap, found on a
+      // histogram of whole degrees (cells may span several degrees near the poles).
+      boolean[] used = new boolean[360];
+      for (long key : keys) {
+        if (key == EMPTY) {
+          continue;
+        }
+        int r = (int) (key >>> 32) - b.rowMin;
+        int col = (int) key;
+        int w = (int) Math.floor(col / b.colsPerDegree[r]);
+        int e = (int) Math.floor((col + 1) / b.colsPerDegree[r]);
+        for (int d = w; d <= e && d - w < 360; d++) {
+          used[Math.floorMod(d, 360)] = true;
+        }
+      }
+      double lonOrigin = -180;
+      double lonSpan = 360;
+      int bestGap = 0;
+      int bestEnd = 0;
+      for (int d = 0; d < 360; d++) {
+        if (used[d] || !used[Math.floorMod(d - 1, 360)]) {
+          continue;
+        }
+        int gap = 0;
+        while (gap < 360 && !used[(d + gap) % 360]) {
+          gap++;
+        }
+        if (gap > bestGap) {
+          bestGap = gap;
+          bestEnd = (d + gap) % 360;
+        }
+      }
+      if (bestGap > 0 && cells > 0) {
+        lonOrigin = -180 + bestEnd;
+        lonSpan = 360 - bestGap;
+      }
+      Occupancy o = new Occupancy(b.latLo, lonOrigin, b.latHi - b.latLo, lonSpan);
+      for (long key : keys) {
+        if (key == EMPTY) {
+          continue;
+        }
+        int row = (int) (key >>> 32);
+        int r = row - b.rowMin;
+        int col = (int) key;
+        double south = -90 + row / b.rowsPerDegree;
+        double north = -90 + (row + 1) / b.rowsPerDegree;
+        double w = -180 + col / b.colsPerDegree[r];
+        double e = -180 + (col + 1) / b.colsPerDegree[r];
+        o.mark(south, north, w, e);
+      }
+      return o;
+    }
+
+    private static double wrap(double degrees) {
+      double d = degrees;
+      while (d < 0) {
+        d += 360;
+      }
+      while (d >= 360) {
+        d -= 360;
+      }
+      return d;
+    }
+
+    private void mark(double south, double north, double west, double east) {
+      int r0 = clampRow((int) Math.floor((south - latOrigin) * blocksPerDegreeLat) - 1);
+      int r1 = clampRow((int) Math.floor((north - latOrigin) * blocksPerDegreeLat) + 1);
+      double w = wrap(west - lonOrigin);
+      int c0 = (int) Math.floor(w * blocksPerDegreeLon) - 1;
+      int c1 = (int) Math.floor((w + (east - west)) * blocksPerDegreeLon) + 1;
+      for (int r = r0; r <= r1; r++) {
+        for (int c = c0; c <= c1; c++) {
+          int cc = cols == 1 ? 0 : Math.floorMod(c, Math.max(cols, (int) Math.ceil(360 * blocksPerDegreeLon)));
+          if (cc < cols) {
+            long bit = (long) r * cols + cc;
+            bits[(int) (bit >>> 6)] |= 1L << bit;
+          }
+        }
+      }
+    }
+
+    private int clampRow(int r) {
+      return Math.max(0, Math.min(rows - 1, r));
+    }
+
+    /** Returns false only if no kept cell can hold the point. */
+    boolean mayContain(double latDegrees, double lonDegrees) {
+      int r = (int) ((latDegrees - latOrigin) * blocksPerDegreeLat);
+      if (r < 0 || r >= rows) {
+        return false;
+      }
+      double w = lonDegrees - lonOrigin;
+      if (w < 0) {
+        w += 360;
+      }
+      int c = (int) (w * blocksPerDegreeLon);
+      if (c >= cols) {
+        return false;
+      }
+      long bit = (long) r * cols + c;
+      return (bits[(int) (bit >>> 6)] & (1L << bit)) != 0;
     }
   }
 }

@@ -50,7 +50,8 @@ public final class FastFilter implements CorridorFilter {
     PointTester tester = work <= DIRECT_SCAN_MAX_WORK
         ? PointTester.direct(corridor)
         : PointTester.grid(corridor, CorridorGrid.build(corridor,
-            cellMeters(corridor, locations.pointCount()), splitBudget(locations.pointCount())));
+            cellMeters(corridor, locations.pointCount()), locations.latitudesView(),
+            locations.longitudesView(), locations.pointCount(), splitBudget(locations.pointCount())));
     List<Match> matches;
     if (pool == null || locations.pointCount() < PARALLEL_THRESHOLD_POINTS || pool.getParallelism() < 2) {
       matches = new ArrayList<>();

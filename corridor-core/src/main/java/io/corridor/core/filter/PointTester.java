@@ -46,7 +46,11 @@ final class PointTester {
           Sphere.toUnitVector(lat[i], lon[i], p, 0);
           inside = corridor.nearest(p[0], p[1], p[2], result);
         } else {
-          int slot = grid.find(lat[i], lon[i]);
+          // The cache-resident bitmap rejects most points before the cell table is touched.
+          if (!grid.mayContain(lat[i], lon[i])) {
+            continue;
+          }
+          int slot = grid.findCell(lat[i], lon[i]);
           if (slot < 0) {
             continue;
           }
