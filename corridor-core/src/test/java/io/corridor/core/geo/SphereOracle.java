@@ -64,7 +64,7 @@ public final class SphereOracle {
    * to the arc's great circle is exactly that angle.
    */
   public static S2Point perpendicular(S2Point a, S2Point b, double t, double meters, int side) {
-    S2Point p = S2EdgeUtil.interpolate(t, a, b);
+    S2Point p = along(a, b, t);
     S2Point n = S2.robustCrossProd(a, b).normalize();
     double theta = meters / R;
     return p.mul(Math.cos(theta)).add(n.mul(side * Math.sin(theta))).normalize();
@@ -72,6 +72,11 @@ public final class SphereOracle {
 
   /** Returns the point at fraction t along the shorter great-circle arc a→b. */
   public static S2Point along(S2Point a, S2Point b, double t) {
+    if (a.angle(b) < 1e-9) {
+      // S2's interpolation divides by sin(|AB|); for arcs under 6 mm the chord is the arc (to
+      // 1e-27 rad), so normalised linear interpolation is exact enough and cannot give NaN.
+      return a.mul(1 - t).add(b.mul(t)).normalize();
+    }
     return S2EdgeUtil.interpolate(t, a, b);
   }
 
