@@ -1,7 +1,5 @@
 package io.corridor.core.filter;
 
-import static io.corridor.core.geo.SphereOracle.R;
-
 import com.google.common.geometry.S2Point;
 import io.corridor.core.geo.SphereOracle;
 import io.corridor.core.location.LocationSet;
@@ -36,6 +34,13 @@ final class OracleScenario {
     this.oracleRoute = new SphereOracle.OracleRoute(routeLat, routeLon);
   }
 
+  @Override
+  public String toString() {
+    return category + " route lat " + java.util.Arrays.toString(routeLat) + " lon "
+        + java.util.Arrays.toString(routeLon) + " r " + radiusMeters + ", " + locationLat.size()
+        + " locations";
+  }
+
   SphereOracle.OracleRoute oracleRoute() {
     return oracleRoute;
   }
@@ -63,7 +68,8 @@ final class OracleScenario {
   }
 
   static String id(int i) {
-    return String.format("L%06d", i);
+    String digits = Integer.toString(i);
+    return digits.length() >= 6 ? "L" + digits : "L" + "000000".substring(digits.length()) + digits;
   }
 
   /** Adds {@code count} locations, about 15% of them with two or three points. */
@@ -182,10 +188,5 @@ final class OracleScenario {
   /** Returns a point's latitude and longitude {@code meters} from (lat, lon) along {@code azimuth}. */
   static double[] move(double lat, double lon, double azimuth, double meters) {
     return SphereOracle.direct(lat, lon, azimuth, meters);
-  }
-
-  /** Returns a random angle in radians for a distance in metres, for readability. */
-  static double radians(double meters) {
-    return meters / R;
   }
 }
