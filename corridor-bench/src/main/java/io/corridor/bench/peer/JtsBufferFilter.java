@@ -22,7 +22,9 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
  * 0.48 % of r inside the true corridor; and the buffer's simplification of the input line, which
  * may move the boundary by up to {@link BufferParameters#DEFAULT_SIMPLIFY_FACTOR} (1 %) of r.
  * {@link #toleranceMeters} adds the three up; locations closer than that to the radius may land on
- * either side.
+ * either side. On the large benchmark input (a million locations) it disagreed with the exact
+ * answer on 1 / 8 / 25 locations at r = 100 m / 1 km / 10 km, at most 0.50 / 0.28 / 34.7 m from r:
+ * the polygonal joins, more than the projection (0.08 / 0.8 / 8.4 m), set the error.
  */
 public final class JtsBufferFilter implements LocationIdFilter {
   /** The buffer's segments per quarter circle: JTS's default. */

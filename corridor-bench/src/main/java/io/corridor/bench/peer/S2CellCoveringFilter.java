@@ -26,6 +26,10 @@ import java.util.Map;
  *
  * <p>Exact: the predicate decides "distance ≤ r" with exact arithmetic where doubles cannot,
  * so it can differ from ours only by our own rounding (nanometres). Built per call.
+ *
+ * <p>This is the benchmarks' {@code s2}: on the 1 000 km route and a million locations it took
+ * 0.77 / 1.06 / 1.18 s at r = 100 m / 1 km / 10 km, against 1.5 / 3.4 / 43.6 s for
+ * {@link S2EdgeQueryFilter} (one quick run each, 2 shared cores).
  */
 public final class S2CellCoveringFilter implements LocationIdFilter {
 
