@@ -20,13 +20,13 @@ final class BoundingBoxFilter implements CorridorFilter {
     Route route = corridor.route();
     ArcBounds bounds = ArcBounds.of(corridor);
     int arcs = corridor.arcCount();
-    double radius = corridor.radiusRadians();
+    double radius = corridor.radiusMeters();
     double[] scratch = new double[2];
-    HaversineArcs.Nearest nearest = new HaversineArcs.Nearest();
+    Nearest nearest = new Nearest();
+    Nearest location = new Nearest();
     List<Match> matches = new ArrayList<>();
     for (int loc = 0; loc < locations.size(); loc++) {
-      double bestDistance = Double.POSITIVE_INFINITY;
-      double bestOffset = 0;
+      location.reset();
       for (int p = locations.pointStart(loc); p < locations.pointEnd(loc); p++) {
         double lat = locations.latDegrees(p);
         double lon = locations.lonDegrees(p);
@@ -34,17 +34,16 @@ final class BoundingBoxFilter implements CorridorFilter {
         for (int a = 0; a < arcs; a++) {
           if (bounds.contains(a, lat, lon)) {
             HaversineArcs.distanceToArc(route, a, Math.toRadians(lat), Math.toRadians(lon), scratch);
-            nearest.add(scratch[0], route.offsetMetersAt(a) + scratch[1] * Sphere.EARTH_RADIUS_METERS);
+            nearest.add(scratch[0] * Sphere.EARTH_RADIUS_METERS,
+                route.offsetMetersAt(a) + scratch[1] * Sphere.EARTH_RADIUS_METERS);
           }
         }
-        if (nearest.resolve(radius)
-            && PointResults.better(nearest.distanceMeters, nearest.offsetMeters, bestDistance, bestOffset)) {
-          bestDistance = nearest.distanceMeters;
-          bestOffset = nearest.offsetMeters;
+        if (nearest.resolveWithin(radius)) {
+          location.add(nearest.distanceMeters(), nearest.offsetMeters());
         }
       }
-      if (bestDistance != Double.POSITIVE_INFINITY) {
-        matches.add(new Match(loc, bestDistance, bestOffset));
+      if (location.resolveWithin(radius)) {
+        matches.add(new Match(loc, location.distanceMeters(), location.offsetMeters()));
       }
     }
     CorridorFilter.sort(matches, locations);

@@ -1,6 +1,5 @@
 package io.corridor.core.filter;
 
-import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import io.corridor.core.geo.Sphere;
 
@@ -62,52 +61,6 @@ final class HaversineArcs {
     } else {
       out[0] = toA;
       out[1] = 0;
-    }
-  }
-
-  /**
-   * The nearest arcs seen for one point, in route order: resolves to the smallest distance and the
-   * offset of the earliest arc within {@link Corridor#TIE_METERS} of it, as {@link Corridor} does.
-   */
-  static final class Nearest {
-    private double[] distance = new double[16];
-    private double[] offset = new double[16];
-    private int count;
-    private double min = Double.POSITIVE_INFINITY;
-    double distanceMeters;
-    double offsetMeters;
-
-    void reset() {
-      count = 0;
-      min = Double.POSITIVE_INFINITY;
-    }
-
-    /** Adds an arc's distance (radians) and nearest-point offset (metres); arcs in route order. */
-    void add(double distanceRadians, double offsetMeters) {
-      if (count == distance.length) {
-        distance = java.util.Arrays.copyOf(distance, count * 2);
-        offset = java.util.Arrays.copyOf(offset, count * 2);
-      }
-      distance[count] = distanceRadians;
-      offset[count] = offsetMeters;
-      count++;
-      min = Math.min(min, distanceRadians);
-    }
-
-    /** Resolves the nearest; returns whether it is within {@code radiusRadians}. */
-    boolean resolve(double radiusRadians) {
-      if (!(min <= radiusRadians)) {
-        return false;
-      }
-      double bound = min + Corridor.TIE_METERS / Sphere.EARTH_RADIUS_METERS;
-      for (int k = 0; k < count; k++) {
-        if (distance[k] <= bound) {
-          offsetMeters = offset[k];
-          break;
-        }
-      }
-      distanceMeters = min * Sphere.EARTH_RADIUS_METERS;
-      return true;
     }
   }
 }

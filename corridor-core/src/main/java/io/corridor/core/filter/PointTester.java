@@ -37,9 +37,9 @@ final class PointTester {
     double[] p = new double[3];
     double[] result = new double[2];
     int[] arcIds = grid == null ? null : grid.arcIds();
+    Nearest location = new Nearest();
     for (int loc = from; loc < to; loc++) {
-      double bestDistance = Double.POSITIVE_INFINITY;
-      double bestOffset = 0;
+      location.reset();
       for (int i = start[loc], end = start[loc + 1]; i < end; i++) {
         boolean inside;
         if (grid == null) {
@@ -57,13 +57,12 @@ final class PointTester {
           Sphere.toUnitVector(lat[i], lon[i], p, 0);
           inside = corridor.nearest(p[0], p[1], p[2], arcIds, grid.start(slot), grid.end(slot), result);
         }
-        if (inside && PointResults.better(result[0], result[1], bestDistance, bestOffset)) {
-          bestDistance = result[0];
-          bestOffset = result[1];
+        if (inside) {
+          location.add(result[0], result[1]);
         }
       }
-      if (bestDistance != Double.POSITIVE_INFINITY) {
-        out.add(new Match(loc, bestDistance, bestOffset));
+      if (location.resolveWithin(Double.POSITIVE_INFINITY)) {
+        out.add(new Match(loc, location.distanceMeters(), location.offsetMeters()));
       }
     }
   }

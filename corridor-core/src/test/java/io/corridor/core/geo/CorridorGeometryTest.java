@@ -9,7 +9,6 @@ import io.corridor.core.filter.Match;
 import io.corridor.core.filter.Strategy;
 import io.corridor.core.location.LocationSet;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -163,10 +162,6 @@ class CorridorGeometryTest {
    * (0.5° or 0.3°), never P3's, and it must not depend on the order in which the points were
    * given.
    */
-  @Disabled("bug: PointResults.better chains 1 mm ties across a location's points: route (0,0)->(0,1),"
-      + " r 200, location points P1 (100.0000 m, 0.5°), P2 (100.0009 m, 0.3°), P3 (100.0018 m, 0.1°)"
-      + " given as P1,P2,P3 or P2,P1,P3 get offset 11119.5 m (0.1°, P3's, 1.8 mm farther than P1) in"
-      + " every strategy; given as P3,P2,P1 they get 0.5°")
   @ParameterizedTest
   @EnumSource(Strategy.class)
   void theNearestPointOfALocationDoesNotDependOnTheOrderOfItsPoints(Strategy strategy) {
