@@ -38,6 +38,8 @@ final class CorridorGrid {
   static final int SPLIT_ABOVE = 8;
   /** The cost of a split's geometry (about 20 trigonometric calls), in arc distances. */
   static final int NODE_COST = 60;
+  /** Below this many points per top-level cell, cells keep their covering's arcs unpruned. */
+  static final int REFINE_POINTS_PER_CELL = 64;
   /** How many points, at most, estimate the density of points per cell. */
   static final int DENSITY_SAMPLE = 8192;
   /** Deepest split: cells down to 1/1024 of the top-level size. */
@@ -210,10 +212,12 @@ final class CorridorGrid {
     private final double[] rowCircumradius;
     private long splitBudget;
 
-    private double[] sampleLat = new double[256];
-    private double[] sampleLon = new double[256];
-    private double[] sampleCap = new double[256];
-    private int[] sampleArc = new int[256];
+    private double[] sampleLat;
+    private double[] sampleLon;
+    private double[] sampleCosLat;
+    private double[] sampleCap;
+    private double[] sampleSinCap;
+    private int[] sampleArc;
     private int samples;
 
     // Growing table of top-level cells during the covering: key, last arc seen, head of its pairs.
@@ -221,21 +225,21 @@ final class CorridorGrid {
     private int[] lastArc;
     private int[] head;
     private int cells;
-    private int[] pairArc = new int[1024];
-    private int[] pairNext = new int[1024];
+    private int[] pairArc;
+    private int[] pairNext;
     private int pairs;
 
     // Nodes: every cell at every level, with its pruned arc list in `arcs`.
-    private int[] nodeStart = new int[1024];
-    private int[] nodeEnd = new int[1024];
-    private int[] nodeChild = new int[1024];
-    private int[] nodeLevel = new int[1024];
-    private long[] nodeRow = new long[1024];
-    private long[] nodeCol = new long[1024];
-    private int[] nodeTopRow = new int[1024];
+    private int[] nodeStart;
+    private int[] nodeEnd;
+    private int[] nodeChild;
+    private int[] nodeLevel;
+    private long[] nodeRow;
+    private long[] nodeCol;
+    private int[] nodeTopRow;
     private double[] nodePoints;
     private int nodes;
-    private int[] arcs = new int[1024];
+    private int[] arcs;
     private int arcCount;
 
     private final double[] center = new double[3];
@@ -278,14 +282,23 @@ final class CorridorGrid {
         colsPerDegree[r] = colCount[r] / 360.0;
         rowCircumradius[r] = Double.NaN;
       }
-      // Each sample's cap spans about (2·cap/s + 2)² cells, mostly shared with its neighbours'.
-      double capCells = 2 * (rho / cellRadians + 1) + 2;
-      long expected = (long) (samples * Math.min(capCells * 2, capCells * capCells) / 2);
-      int capacity = Integer.highestOneBit((int) Math.min(1 << 26, Math.max(512, expected)) * 2) * 2;
-      keys = new long[capacity];
+      // Start at about one cell per sample (consecutive samples' caps mostly share cells) and
+      // grow by doubling: zeroing over-sized tables cost more than the covering of small requests.
+      int initial = Integer.highestOneBit(Math.max(64, samples)) * 2;
+      keys = new long[initial * 2];
       Arrays.fill(keys, EMPTY);
-      lastArc = new int[capacity];
-      head = new int[capacity];
+      lastArc = new int[initial * 2];
+      head = new int[initial * 2];
+      pairArc = new int[initial];
+      pairNext = new int[initial];
+      nodeStart = new int[initial];
+      nodeEnd = new int[initial];
+      nodeChild = new int[initial];
+      nodeLevel = new int[initial];
+      nodeRow = new long[initial];
+      nodeCol = new long[initial];
+      nodeTopRow = new int[initial];
+      arcs = new int[initial];
     }
 
     private int rowOf(double latDegrees) {
@@ -294,8 +307,10 @@ final class CorridorGrid {
 
     CorridorGrid build(double[] lats, double[] lons, int pointCount) {
       for (int k = 0; k < samples; k++) {
-        markCap(sampleArc[k], sampleLat[k], sampleLon[k], sampleCap[k]);
+        markCap(k);
       }
+      // Pruning and splitting cost trigonometry per cell: worth it only with enough points per cell.
+      boolean refine = lats == null || pointCount >= REFINE_POINTS_PER_CELL * (long) cells;
       int capacity = Integer.highestOneBit(Math.max(4, cells) * 2) * 2;
       long[] outKeys = new long[capacity];
       Arrays.fill(outKeys, EMPTY);
@@ -320,8 +335,8 @@ final class CorridorGrid {
           list[n++] = pairArc[q];
         }
         reverse(list, n);
-        double delta = topCellCenter(row, col, row - rowMin);
-        int node = addNode(0, row, col, row - rowMin, delta, list, 0, n);
+        int node = refine ? addNode(0, row, col, row - rowMin, topCellCenter(row, col, row - rowMin), list, 0, n)
+            : addUnprunedNode(list, n);
         if (nodeEnd[node] == nodeStart[node]) {
           nodes--; // no arc reaches the cell: drop it
           continue;
@@ -334,9 +349,11 @@ final class CorridorGrid {
         topNode[slot] = node;
         kept++;
       }
-      occupancy = Occupancy.of(this, outKeys, kept);
-      estimateDensity(lats, lons, pointCount, outKeys, topNode);
-      split();
+      occupancy = Occupancy.of(this, outKeys, kept, lats == null ? Occupancy.MAX_BITS : pointCount);
+      if (refine) {
+        estimateDensity(lats, lons, pointCount, outKeys, topNode);
+        split();
+      }
       return new CorridorGrid(this, outKeys, topNode, kept);
     }
 
@@ -500,6 +517,23 @@ final class CorridorGrid {
       return node;
     }
 
+    /** Adds a top-level cell that keeps every arc the covering gave it (a complete superset). */
+    private int addUnprunedNode(int[] list, int n) {
+      if (nodes == nodeStart.length) {
+        growNodes();
+      }
+      if (arcCount + n > arcs.length) {
+        arcs = Arrays.copyOf(arcs, Math.max(arcCount + n, arcs.length * 2));
+      }
+      int node = nodes++;
+      nodeStart[node] = arcCount;
+      System.arraycopy(list, 0, arcs, arcCount, n);
+      arcCount += n;
+      nodeEnd[node] = arcCount;
+      nodeChild[node] = -1;
+      return node;
+    }
+
     private void growNodes() {
       int n = nodeStart.length * 2;
       nodeStart = Arrays.copyOf(nodeStart, n);
@@ -538,42 +572,74 @@ final class CorridorGrid {
      * r + step/2 of a sample, the sample's cap radius.
      */
     private void sample() {
+      int initial = 2 * corridor.arcCount() + 2;
+      sampleLat = new double[initial];
+      sampleLon = new double[initial];
+      sampleCosLat = new double[initial];
+      sampleCap = new double[initial];
+      sampleSinCap = new double[initial];
+      sampleArc = new int[initial];
       double[] p = new double[3];
+      io.corridor.core.geo.Route route = corridor.route();
       for (int arc = 0; arc < corridor.arcCount(); arc++) {
         double length = corridor.arcLengthRadians(arc);
         int steps = Math.max(1, (int) Math.ceil(length / cellRadians));
         double step = length / steps;
         double capRadius = rho + 0.5 * step + EPS;
-        // A point-like arc needs one sample; a real one both ends and every step between.
+        double sinCap = capRadius >= Math.PI / 2 ? 1 : Math.sin(capRadius);
+        // A point-like arc needs one sample; a real one both ends and every step between. The
+        // ends are route vertices, whose coordinates are known: no trigonometry for short arcs.
         int last = length == 0 ? 0 : steps;
         for (int j = 0; j <= last; j++) {
-          corridor.pointOnArc(arc, j * step, p);
           if (samples == sampleLat.length) {
             int n = samples * 2;
             sampleLat = Arrays.copyOf(sampleLat, n);
             sampleLon = Arrays.copyOf(sampleLon, n);
+            sampleCosLat = Arrays.copyOf(sampleCosLat, n);
             sampleCap = Arrays.copyOf(sampleCap, n);
+            sampleSinCap = Arrays.copyOf(sampleSinCap, n);
             sampleArc = Arrays.copyOf(sampleArc, n);
           }
-          sampleLat[samples] = Sphere.latDegrees(p[0], p[1], p[2]);
-          sampleLon[samples] = Sphere.lonDegrees(p[0], p[1]);
+          int vertex = j == 0 ? arc : j == last ? Math.min(arc + 1, route.size() - 1) : -1;
+          if (vertex >= 0) {
+            double x = route.unit(vertex, 0);
+            double y = route.unit(vertex, 1);
+            sampleLat[samples] = route.latDegrees(vertex);
+            sampleLon[samples] = route.lonDegrees(vertex);
+            sampleCosLat[samples] = Math.sqrt(x * x + y * y);
+          } else {
+            corridor.pointOnArc(arc, j * step, p);
+            double cosLat = Math.sqrt(p[0] * p[0] + p[1] * p[1]);
+            sampleLat[samples] = Math.toDegrees(Math.atan2(p[2], cosLat));
+            sampleLon[samples] = Sphere.lonDegrees(p[0], p[1]);
+            sampleCosLat[samples] = cosLat;
+          }
           sampleCap[samples] = capRadius;
+          sampleSinCap[samples] = sinCap;
           sampleArc[samples] = arc;
           samples++;
         }
       }
     }
 
-    /** Marks, for {@code arc}, every cell that meets the cap of {@code capRadius} around a point. */
-    private void markCap(int arc, double latDegrees, double lonDegrees, double capRadius) {
-      double capDegrees = Math.toDegrees(capRadius);
+    /**
+     * Marks, for sample {@code k}'s arc, every cell that meets the cap around the sample. The
+     * cap's widest longitude reach is asin(sin ρ / cos φ); it is bounded here without
+     * trigonometry by x / √(1 − x²) ≥ asin x (as tan θ ≥ θ), which is tight for small caps.
+     */
+    private void markCap(int k) {
+      int arc = sampleArc[k];
+      double latDegrees = sampleLat[k];
+      double lonDegrees = sampleLon[k];
+      double capDegrees = Math.toDegrees(sampleCap[k]);
       double south = latDegrees - capDegrees;
       double north = latDegrees + capDegrees;
-      boolean containsPole = south <= -90 || north >= 90;
       double halfWidthDegrees = 180;
-      if (!containsPole) {
-        double s = Math.sin(capRadius) / Math.cos(Math.toRadians(latDegrees));
-        halfWidthDegrees = s >= 1 ? 180 : Math.toDegrees(Math.asin(s)) + 1e-9;
+      if (south > -90 && north < 90) {
+        double x = sampleSinCap[k] / sampleCosLat[k];
+        if (x < 1) {
+          halfWidthDegrees = Math.toDegrees(x / Math.sqrt(1 - x * x)) + 1e-9;
+        }
       }
       int r0 = Math.max(rowMin, rowOf(south)) - rowMin;
       int r1 = Math.min(rowMax, rowOf(north)) - rowMin;
@@ -586,7 +652,7 @@ final class CorridorGrid {
           c1 = n - 1;
         }
         for (int c = c0; c <= c1; c++) {
-          mark(rowMin + r, Math.floorMod(c, n), arc);
+          mark(rowMin + r, c < 0 ? c + n : c >= n ? c - n : c, arc);
         }
       }
     }
@@ -659,7 +725,7 @@ final class CorridorGrid {
    * probe of the cell table, which for a long corridor of small cells does not fit in cache.
    */
   static final class Occupancy {
-    private static final int MAX_BITS = 1 << 20;
+    static final int MAX_BITS = 1 << 20;
     private final double latOrigin;
     private final double lonOrigin;
     private final double blocksPerDegreeLat;
@@ -668,8 +734,8 @@ final class CorridorGrid {
     private final int cols;
     private final long[] bits;
 
-    private Occupancy(double latOrigin, double lonOrigin, double latSpan, double lonSpan) {
-      double blockDegrees = Math.max(Math.sqrt(latSpan * lonSpan / MAX_BITS), 1e-7);
+    private Occupancy(double latOrigin, double lonOrigin, double latSpan, double lonSpan, int maxBits) {
+      double blockDegrees = Math.max(Math.sqrt(latSpan * lonSpan / maxBits), 1e-7);
       this.latOrigin = latOrigin;
       this.lonOrigin = lonOrigin;
       this.rows = Math.max(1, (int) Math.ceil(latSpan / blockDegrees) + 1);
@@ -679,8 +745,11 @@ final class CorridorGrid {
       this.bits = new long[(int) (((long) rows * cols + 63) >>> 6)];
     }
 
-    /** Builds the bitmap of the top-level cells in {@code keys} (EMPTY slots skipped). */
-    static Occupancy of(Builder b, long[] keys, int cells) {
+    /**
+     * Builds the bitmap of the top-level cells in {@code keys} (EMPTY slots skipped), with about
+     * 16 bits per point to serve, between 4 096 and {@link #MAX_BITS}.
+     */
+    static Occupancy of(Builder b, long[] keys, int cells, int points) {
       // The longitude extent of the kept cells: the circle less its widest gap, found on a
       // histogram of whole degrees (cells may span several degrees near the poles).
       boolean[] used = new boolean[360];
@@ -717,7 +786,8 @@ final class CorridorGrid {
         lonOrigin = -180 + bestEnd;
         lonSpan = 360 - bestGap;
       }
-      Occupancy o = new Occupancy(b.latLo, lonOrigin, b.latHi - b.latLo, lonSpan);
+      int maxBits = (int) Math.min(MAX_BITS, Math.max(4096, 16L * points));
+      Occupancy o = new Occupancy(b.latLo, lonOrigin, b.latHi - b.latLo, lonSpan, maxBits);
       for (long key : keys) {
         if (key == EMPTY) {
           continue;
@@ -751,9 +821,15 @@ final class CorridorGrid {
       double w = wrap(west - lonOrigin);
       int c0 = (int) Math.floor(w * blocksPerDegreeLon) - 1;
       int c1 = (int) Math.floor((w + (east - west)) * blocksPerDegreeLon) + 1;
+      // Blocks per full turn: columns past it wrap to the start (only when the extent is 360°).
+      int turn = Math.max(cols, (int) Math.ceil(360 * blocksPerDegreeLon));
+      if (c1 - c0 + 1 >= turn) {
+        c0 = 0;
+        c1 = turn - 1;
+      }
       for (int r = r0; r <= r1; r++) {
         for (int c = c0; c <= c1; c++) {
-          int cc = cols == 1 ? 0 : Math.floorMod(c, Math.max(cols, (int) Math.ceil(360 * blocksPerDegreeLon)));
+          int cc = c < 0 ? c + turn : c >= turn ? c - turn : c;
           if (cc < cols) {
             long bit = (long) r * cols + cc;
             bits[(int) (bit >>> 6)] |= 1L << bit;

@@ -74,7 +74,7 @@ public final class FastFilter implements CorridorFilter {
     double length = corridor.route().lengthMeters();
     int arcs = corridor.arcCount();
     // Every arc is sampled at least once whatever the cell size, so arcs count in the budget.
-    double budget = Math.max(1024, 2.0 * points) + 4.0 * arcs;
+    double budget = Math.max(64, points / 32.0) + 4.0 * arcs;
     double s = Math.max(r, 1.0);
     for (int grow = 0; grow < 64 && (length / s + arcs) * (2 * r / s + 3) > budget; grow++) {
       s *= 1.5;

@@ -13,8 +13,9 @@ import java.util.List;
  * comparing; the radix passes spend it streaming.
  */
 final class MatchOrder {
-  private static final int RADIX_THRESHOLD = 2048;
-  private static final int DIGIT_BITS = 16;
+  private static final int RADIX_THRESHOLD = 64;
+  /** Wide digits (4 passes) for large lists; narrow ones (8 passes, a 256-entry table) for small. */
+  private static final int LARGE_LIST = 1 << 16;
 
   private MatchOrder() {}
 
@@ -35,11 +36,16 @@ final class MatchOrder {
     }
     long[] keyTmp = new long[n];
     int[] orderTmp = new int[n];
-    int[] counts = new int[1 << DIGIT_BITS];
-    for (int shift = 0; shift < 64; shift += DIGIT_BITS) {
+    int digitBits = n >= LARGE_LIST ? 16 : 8;
+    int digitMask = (1 << digitBits) - 1;
+    int[] counts = new int[1 << digitBits];
+    for (int shift = 0; shift < 64; shift += digitBits) {
       Arrays.fill(counts, 0);
       for (int i = 0; i < n; i++) {
-        counts[(int) (keys[i] >>> shift) & 0xFFFF]++;
+        counts[(int) (keys[i] >>> shift) & digitMask]++;
+      }
+      if (counts[(int) (keys[0] >>> shift) & digitMask] == n) {
+        continue; // every key has this digit: the pass would not move anything
       }
       int sum = 0;
       for (int d = 0; d < counts.length; d++) {
@@ -48,7 +54,7 @@ final class MatchOrder {
         sum += c;
       }
       for (int i = 0; i < n; i++) {
-        int slot = counts[(int) (keys[i] >>> shift) & 0xFFFF]++;
+        int slot = counts[(int) (keys[i] >>> shift) & digitMask]++;
         keyTmp[slot] = keys[i];
         orderTmp[slot] = order[i];
       }

@@ -95,7 +95,8 @@ public final class Corridor {
       arcs[o + TBX] = by * nz - bz * ny;
       arcs[o + TBX + 1] = bz * nx - bx * nz;
       arcs[o + TBX + 2] = bx * ny - by * nx;
-      arcs[o + LEN] = Sphere.angleRadians(ax, ay, az, bx, by, bz);
+      // The route already measured each arc (with atan2) for its cumulative lengths.
+      arcs[o + LEN] = (route.offsetMetersAt(b) - route.offsetMetersAt(a)) / Sphere.EARTH_RADIUS_METERS;
     }
   }
 
