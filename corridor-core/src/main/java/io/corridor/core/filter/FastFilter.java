@@ -5,6 +5,7 @@ import io.corridor.core.location.LocationSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveTask;
 
 /**
@@ -34,9 +35,12 @@ public final class FastFilter implements CorridorFilter {
     return new FastFilter(null);
   }
 
-  /** Returns a filter that splits large inputs over the common fork-join pool (all cores). */
+  /**
+   * Returns a filter that splits large inputs over all cores. Not the common pool: its parallelism
+   * is the number of cores less one, so on a 2-core machine it would run everything on one.
+   */
   public static FastFilter parallel() {
-    return new FastFilter(ForkJoinPool.commonPool());
+    return new FastFilter(AllCores.POOL);
   }
 
   /** Returns a filter that splits large inputs over {@code pool}. */
@@ -88,6 +92,20 @@ public final class FastFilter implements CorridorFilter {
    */
   static long splitBudget(int points) {
     return 10_000 + 4L * points;
+  }
+
+  /** A pool with one daemon worker per core, created on first use. */
+  private static final class AllCores {
+    static final ForkJoinPool POOL = new ForkJoinPool(
+        Runtime.getRuntime().availableProcessors(),
+        pool -> {
+          ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+          t.setDaemon(true);
+          t.setName("corridor-filter-" + t.getPoolIndex());
+          return t;
+        },
+        null,
+        false);
   }
 
   /** A range of locations, split in halves until small enough, results concatenated in order. */
