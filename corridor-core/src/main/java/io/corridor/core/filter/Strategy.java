@@ -30,8 +30,8 @@ public enum Strategy {
   /** Returns a filter of this strategy; {@code FAST} uses all available cores for large inputs. */
   public CorridorFilter filter() {
     return switch (this) {
-      case BASELINE -> new BaselineFilter();
-      case PRE_BBOX -> new BoundingBoxFilter();
+      case BASELINE -> HaversineFilter.baseline();
+      case PRE_BBOX -> HaversineFilter.withBoxes();
       case FAST -> FastFilter.parallel();
     };
   }

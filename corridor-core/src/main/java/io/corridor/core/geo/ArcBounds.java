@@ -40,7 +40,7 @@ public final class ArcBounds {
     for (int i = 0; i < arcs; i++) {
       int a = i;
       int b = Math.min(i + 1, route.size() - 1);
-      double[] latRange = arcLatitudeRange(route, a, b);
+      double[] latRange = arcLatitudeRange(corridor, i, route, a, b);
       double lo = latRange[0] - rhoDegrees;
       double hi = latRange[1] + rhoDegrees;
       bounds.latMin[i] = Math.max(-90, lo);
@@ -102,27 +102,18 @@ public final class ArcBounds {
   }
 
   /**
-   * Returns {min, max} latitude in degrees reached by the great-circle arc between route vertices
-   * {@code a} and {@code b}: its endpoints, or the highest (lowest) point of its great circle if
-   * that lies on the arc.
+   * Returns {min, max} latitude in degrees reached by arc {@code arc} of the corridor, between
+   * route vertices {@code a} and {@code b}: its endpoints, or the highest (lowest) point of its
+   * great circle if that lies on the arc (in the arc's lune, by the corridor's own frame).
    */
-  static double[] arcLatitudeRange(Route route, int a, int b) {
+  static double[] arcLatitudeRange(Corridor corridor, int arc, Route route, int a, int b) {
     double lo = Math.min(route.latDegrees(a), route.latDegrees(b));
     double hi = Math.max(route.latDegrees(a), route.latDegrees(b));
-    double ax = route.unit(a, 0), ay = route.unit(a, 1), az = route.unit(a, 2);
-    double bx = route.unit(b, 0), by = route.unit(b, 1), bz = route.unit(b, 2);
-    double sx = bx + ax, sy = by + ay, sz = bz + az;
-    double dx = bx - ax, dy = by - ay, dz = bz - az;
-    double nx = sy * dz - sz * dy;
-    double ny = sz * dx - sx * dz;
-    double nz = sx * dy - sy * dx;
-    double norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
-    if (norm <= 1e-12) {
-      return new double[] {lo, hi};
+    double[] f = corridor.arcFrame(arc);
+    double nx = f[Corridor.NX], ny = f[Corridor.NX + 1], nz = f[Corridor.NX + 2];
+    if (nx == 0 && ny == 0 && nz == 0) {
+      return new double[] {lo, hi}; // a repeated vertex: no arc between its ends
     }
-    nx /= norm;
-    ny /= norm;
-    nz /= norm;
     // The northernmost point of the great circle: the north pole projected onto its plane.
     double vx = -nz * nx, vy = -nz * ny, vz = 1 - nz * nz;
     double vNorm = Math.sqrt(vx * vx + vy * vy + vz * vz);
@@ -130,11 +121,8 @@ public final class ArcBounds {
       vx /= vNorm;
       vy /= vNorm;
       vz /= vNorm;
-      // t_A = n̂×A and t_B = B×n̂, as in Corridor: the vertex is on the arc iff it is in the lune.
-      double tax = ny * az - nz * ay, tay = nz * ax - nx * az, taz = nx * ay - ny * ax;
-      double tbx = by * nz - bz * ny, tby = bz * nx - bx * nz, tbz = bx * ny - by * nx;
-      double vtA = vx * tax + vy * tay + vz * taz;
-      double vtB = vx * tbx + vy * tby + vz * tbz;
+      double vtA = vx * f[Corridor.TAX] + vy * f[Corridor.TAX + 1] + vz * f[Corridor.TAX + 2];
+      double vtB = vx * f[Corridor.TBX] + vy * f[Corridor.TBX + 1] + vz * f[Corridor.TBX + 2];
       double vertexLat = Math.toDegrees(Math.asin(Math.min(1, vz)));
       if (vtA >= 0 && vtB >= 0) {
         hi = Math.max(hi, vertexLat);
@@ -142,10 +130,6 @@ public final class ArcBounds {
       if (-vtA >= 0 && -vtB >= 0) {
         lo = Math.min(lo, -vertexLat);
       }
-    } else {
-      // The arc lies on the equator's plane... or n̂ is a pole: the circle is the equator.
-      lo = Math.min(lo, 0);
-      hi = Math.max(hi, 0);
     }
     return new double[] {lo, hi};
   }

@@ -23,12 +23,12 @@ public final class Corridor {
   public static final double TIE_METERS = 1e-3;
 
   static final int STRIDE = 16;
-  private static final int AX = 0;
-  private static final int BX = 3;
-  private static final int NX = 6;
-  private static final int TAX = 9;
-  private static final int TBX = 12;
-  private static final int LEN = 15;
+  static final int AX = 0;
+  static final int BX = 3;
+  static final int NX = 6;
+  static final int TAX = 9;
+  static final int TBX = 12;
+  static final int LEN = 15;
 
   private final Route route;
   private final double radiusMeters;
@@ -98,6 +98,11 @@ public final class Corridor {
       // The route already measured each arc (with atan2) for its cumulative lengths.
       arcs[o + LEN] = (route.offsetMetersAt(b) - route.offsetMetersAt(a)) / Sphere.EARTH_RADIUS_METERS;
     }
+  }
+
+  /** Returns a copy of arc {@code arc}'s frame ({@link #STRIDE} doubles: A, B, n̂, t_A, t_B, length). */
+  double[] arcFrame(int arc) {
+    return java.util.Arrays.copyOfRange(arcs, arc * STRIDE, (arc + 1) * STRIDE);
   }
 
   /** Returns the route. */
