@@ -1,5 +1,7 @@
 package io.corridor.core.io;
 
+import io.corridor.core.InvalidInputException;
+
 import java.util.Locale;
 
 /**
@@ -63,7 +65,13 @@ public enum RouteFormat {
     if (name.endsWith(".json") || name.endsWith(".geojson")) {
       return GEOJSON;
     }
-    return POLYLINE;
+    String file = name.substring(name.lastIndexOf('/') + 1);
+    if (name.endsWith(".txt") || name.endsWith(".polyline") || !file.contains(".")) {
+      return POLYLINE;
+    }
+    // Neither the content nor the name says route: a location CSV given as --route, say.
+    throw new InvalidInputException("is not a route: expected GeoJSON (a LineString or Point),"
+        + " GPX, or an encoded polyline (a .txt or .polyline file)");
   }
 
   private static boolean isSpace(byte b) {

@@ -227,6 +227,14 @@ class RouteReaderTest {
   }
 
   @Test
+  void refusesAFileThatIsNoRouteByContentOrName() throws IOException {
+    assertThatThrownBy(() -> read("stations.csv", "id,lat,lon\na,1,2\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(at("stations.csv") + ": is not a route: expected GeoJSON (a LineString or Point),"
+            + " GPX, or an encoded polyline (a .txt or .polyline file)");
+  }
+
+  @Test
   void parseServesAStringBody() {
     Route r = RouteReader.parse("{\"type\":\"Point\",\"coordinates\":[1,2]}", "request body", 5);
     assertVertices(r, new double[] {2, 1});
