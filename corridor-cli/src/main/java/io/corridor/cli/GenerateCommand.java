@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = "Write a synthetic location CSV (id,lat,lon,name,category): places around towns,"
-        + " along roads and in the open country, deterministic from --seed.",
+    description = {"Write a synthetic location CSV, the same bytes for the same --seed.",
+        "Columns id,lat,lon,name,category; places around towns, along roads and in the open country."},
     sortOptions = false)
 final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--count", required = true, paramLabel = "N",

@@ -46,36 +46,29 @@ final class Names {
 
   /** Returns the name of a place of {@code category} in or near the town called {@code town}. */
   static String place(Category category, String town, SplitMix64 random) {
-    switch (category) {
-      case FUEL:
-        return pick(random, FUEL) + " " + town + " " + pick(random, QUARTERS);
-      case CHARGING_STATION:
-        return pick(random, CHARGING) + " " + town + (random.nextInt(2) == 0 ? "" : " " + pick(random, QUARTERS));
-      case SUPERMARKET:
-        return pick(random, SUPERMARKETS) + " " + town + (random.nextInt(3) == 0 ? "" : " " + pick(random, QUARTERS));
-      case RESTAURANT:
-        return pick(random, RESTAURANTS) + " " + pick(random, PLACES);
-      case CAFE:
-        return pick(random, CAFES) + " " + pick(random, PLACES) + (random.nextInt(3) == 0 ? " " + (1 + random.nextInt(40)) : "");
-      case HOTEL:
-        return random.nextInt(2) == 0
-            ? pick(random, HOTEL_CHAINS) + " " + town + " " + pick(random, QUARTERS)
-            : "Hotel " + pick(random, PLACES);
-      case PARKING:
-        return random.nextInt(4) == 0
-            ? "P+R " + town + " " + pick(random, QUARTERS)
-            : "Parking " + town + " P" + (1 + random.nextInt(9));
-      case PHARMACY:
-        return pick(random, PHARMACIES) + " " + pick(random, PLACES);
-      case BAKERY:
-        return pick(random, BAKERIES) + " " + pick(random, PLACES);
-      case ATM:
-        return pick(random, BANKS) + " " + town;
-      case REST_AREA:
-        return pick(random, REST_AREAS) + " " + town + " " + pick(random, QUARTERS);
-      default:
-        throw new AssertionError(category);
-    }
+    return switch (category) {
+      case FUEL -> pick(random, FUEL) + " " + town + " " + pick(random, QUARTERS);
+      case CHARGING_STATION -> pick(random, CHARGING) + " " + town + maybeQuarter(random, 2);
+      case SUPERMARKET -> pick(random, SUPERMARKETS) + " " + town + maybeQuarter(random, 3);
+      case RESTAURANT -> pick(random, RESTAURANTS) + " " + pick(random, PLACES);
+      case CAFE -> pick(random, CAFES) + " " + pick(random, PLACES)
+          + (random.nextInt(3) == 0 ? " " + (1 + random.nextInt(40)) : "");
+      case HOTEL -> random.nextInt(2) == 0
+          ? pick(random, HOTEL_CHAINS) + " " + town + " " + pick(random, QUARTERS)
+          : "Hotel " + pick(random, PLACES);
+      case PARKING -> random.nextInt(4) == 0
+          ? "P+R " + town + " " + pick(random, QUARTERS)
+          : "Parking " + town + " P" + (1 + random.nextInt(9));
+      case PHARMACY -> pick(random, PHARMACIES) + " " + pick(random, PLACES);
+      case BAKERY -> pick(random, BAKERIES) + " " + pick(random, PLACES);
+      case ATM -> pick(random, BANKS) + " " + town;
+      case REST_AREA -> pick(random, REST_AREAS) + " " + town + " " + pick(random, QUARTERS);
+    };
+  }
+
+  /** Returns a space and a quarter ("Nord"), except one time in {@code oneIn}: then nothing. */
+  private static String maybeQuarter(SplitMix64 random, int oneIn) {
+    return random.nextInt(oneIn) == 0 ? "" : " " + pick(random, QUARTERS);
   }
 
   private static String pick(SplitMix64 random, String[] words) {
