@@ -1,0 +1,196 @@
+package io.corridor.index;
+
+import io.corridor.core.filter.Nearest;
+import io.corridor.core.geo.Corridor;
+import io.corridor.core.geo.Route;
+import io.corridor.core.geo.Sphere;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One search: the cells that {@link Covering} lists for the corridor, their locations (and the
+ * spilled ones of multi-point locations) as candidates, the exact test of every candidate point
+ * with {@link Corridor#nearest(double, double, double, double[])} over all arcs, and the
+ * contract's rule for a location's points, so the answers are the filter's.
+ *
+ * <p><b>Early stop.</b> With {@code sort=OFFSET} and a limit, the route is walked in chunks of
+ * arcs, each twice as long as the last. After chunk {@code [0, a)} every location with a point
+ * within the radius (plus the tie tolerance) of an arc before {@code a} has been tested, so any
+ * location not yet seen is nearest to arc {@code a} or later, at an offset of at least the offset
+ * of vertex {@code a}. Once {@code limit} matches lie strictly before that, no later chunk can
+ * change the answer.
+ */
+final class CorridorSearch {
+  private final LocationIndex index;
+  private final Corridor corridor;
+  private final boolean[] allowed;
+  private final IntBuffer cellKeys;
+  private final IntBuffer cellStarts;
+  private final LongBuffer spill;
+  private final DoubleBuffer lat;
+  private final DoubleBuffer lon;
+  private final IntBuffer pointStarts;
+  private final IntSet seenLocations = new IntSet();
+  private final Nearest nearest = new Nearest();
+  private final double[] p = new double[3];
+  private final double[] result = new double[2];
+  private int[] matchLocation = new int[16];
+  private double[] matchDistance = new double[16];
+  private double[] matchOffset = new double[16];
+  private int matches;
+
+  private CorridorSearch(LocationIndex index, Corridor corridor, boolean[] allowed) {
+    this.index = index;
+    this.corridor = corridor;
+    this.allowed = allowed;
+    this.cellKeys = index.cellKeys();
+    this.cellStarts = index.cellStarts();
+    this.spill = index.spill();
+    this.lat = index.latitudes();
+    this.lon = index.longitudes();
+    this.pointStarts = index.pointStarts();
+  }
+
+  static List<IndexMatch> search(LocationIndex index, Corridor corridor, SearchOptions options) {
+    boolean[] allowed = null;
+    if (!options.categories().isEmpty()) {
+      allowed = new boolean[index.categoryCount() + 1];
+      for (String c : options.categories()) {
+        int code = index.categoryCodeOf(c);
+        if (code > 0) {
+          allowed[code] = true;
+        }
+      }
+    }
+    CorridorSearch s = new CorridorSearch(index, corridor, allowed);
+    if (options.sort() == SearchOptions.Sort.OFFSET && options.limit() > 0) {
+      s.walk(options.limit());
+    } else {
+      s.scan(Covering.ranges(corridor, 0, corridor.arcCount()), null);
+    }
+    return s.sorted(options);
+  }
+
+  /** Scans chunks of arcs along the route until the first {@code limit} matches are certain. */
+  private void walk(int limit) {
+    Route route = corridor.route();
+    int arcs = corridor.arcCount();
+    IntSet seenCells = new IntSet();
+    double chunkMeters = Math.max(2_000, 4 * corridor.radiusMeters());
+    int from = 0;
+    while (from < arcs) {
+      int to = from + 1;
+      while (to < arcs && route.offsetMetersAt(to) - route.offsetMetersAt(from) < chunkMeters) {
+        to++;
+      }
+      scan(Covering.ranges(corridor, from, to), seenCells);
+      if (to < arcs && matches >= limit && kthOffset(limit) < route.offsetMetersAt(to)) {
+        return;
+      }
+      from = to;
+      chunkMeters *= 2;
+    }
+  }
+
+  private double kthOffset(int k) {
+    double[] offsets = Arrays.copyOf(matchOffset, matches);
+    Arrays.sort(offsets);
+    return offsets[k - 1];
+  }
+
+  /** Tests the locations of the cells in the key ranges, skipping cells in {@code seenCells}. */
+  private void scan(int[] ranges, IntSet seenCells) {
+    int cells = cellKeys.capacity();
+    int spills = spill.capacity();
+    for (int k = 0; k < ranges.length; k += 2) {
+      int lo = ranges[k];
+      int hi = ranges[k + 1];
+      for (int d = lowerBound(cellKeys, cells, lo); d < cells && cellKeys.get(d) <= hi; d++) {
+        if (seenCells != null && !seenCells.add(d)) {
+          continue;
+        }
+        for (int loc = cellStarts.get(d), end = cellStarts.get(d + 1); loc < end; loc++) {
+          test(loc);
+        }
+      }
+      for (int s = lowerBound(spill, spills, (long) lo << 32); s < spills && (spill.get(s) >>> 32) <= hi; s++) {
+        test((int) spill.get(s));
+      }
+    }
+  }
+
+  private void test(int loc) {
+    if (allowed != null && !allowed[index.categoryCode(loc)]) {
+      return;
+    }
+    int from = pointStarts.get(loc);
+    int to = pointStarts.get(loc + 1);
+    // A multi-point location can be reached from several cells (and chunks): test it once.
+    if (to - from > 1 && !seenLocations.add(loc)) {
+      return;
+    }
+    nearest.reset();
+    for (int q = from; q < to; q++) {
+      Sphere.toUnitVector(lat.get(q), lon.get(q), p, 0);
+      if (corridor.nearest(p[0], p[1], p[2], result)) {
+        nearest.add(result[0], result[1]);
+      }
+    }
+    if (nearest.resolveWithin(Double.POSITIVE_INFINITY)) {
+      if (matches == matchLocation.length) {
+        matchLocation = Arrays.copyOf(matchLocation, matches * 2);
+        matchDistance = Arrays.copyOf(matchDistance, matches * 2);
+        matchOffset = Arrays.copyOf(matchOffset, matches * 2);
+      }
+      matchLocation[matches] = loc;
+      matchDistance[matches] = nearest.distanceMeters();
+      matchOffset[matches] = nearest.offsetMeters();
+      matches++;
+    }
+  }
+
+  private List<IndexMatch> sorted(SearchOptions options) {
+    IndexMatch[] out = new IndexMatch[matches];
+    for (int m = 0; m < matches; m++) {
+      out[m] = new IndexMatch(matchLocation[m], index.id(matchLocation[m]), matchDistance[m], matchOffset[m]);
+    }
+    Comparator<IndexMatch> order = options.sort() == SearchOptions.Sort.DISTANCE
+        ? Comparator.comparingDouble(IndexMatch::distanceMeters)
+        : Comparator.comparingDouble(IndexMatch::offsetMeters);
+    Arrays.sort(out, order.thenComparing(IndexMatch::id));
+    int n = options.limit() > 0 ? Math.min(options.limit(), matches) : matches;
+    return List.of(Arrays.copyOf(out, n));
+  }
+
+  private static int lowerBound(IntBuffer keys, int n, int key) {
+    int a = 0;
+    int b = n;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (keys.get(mid) < key) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+
+  private static int lowerBound(LongBuffer keys, int n, long key) {
+    int a = 0;
+    int b = n;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (keys.get(mid) < key) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+}
