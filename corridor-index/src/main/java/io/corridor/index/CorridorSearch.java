@@ -2,7 +2,6 @@ package io.corridor.index;
 
 import io.corridor.core.filter.Nearest;
 import io.corridor.core.geo.Corridor;
-import io.corridor.core.geo.Route;
 import io.corridor.core.geo.Sphere;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
@@ -17,12 +16,12 @@ import java.util.List;
  * with {@link Corridor#nearest(double, double, double, double[])} over all arcs, and the
  * contract's rule for a location's points, so the answers are the filter's.
  *
- * <p><b>Early stop.</b> With {@code sort=OFFSET} and a limit, the route is walked in chunks of
- * arcs, each twice as long as the last. After chunk {@code [0, a)} every location with a point
- * within the radius (plus the tie tolerance) of an arc before {@code a} has been tested, so any
- * location not yet seen is nearest to arc {@code a} or later, at an offset of at least the offset
- * of vertex {@code a}. Once {@code limit} matches lie strictly before that, no later chunk can
- * change the answer.
+ * <p><b>Early stop.</b> With {@code sort=OFFSET} and a limit, the route is walked in stretches,
+ * each twice as long as the last (split inside arcs, so a long arc does not make a long first
+ * stretch). After the stretch ending at offset {@code t} every location with a point within the
+ * radius (plus the tie tolerance) of the route before {@code t} has been tested, so any location
+ * not yet seen has its nearest route point, and any tied one, at offset {@code t} or later. Once
+ * {@code limit} matches lie strictly before {@code t}, no later stretch can change the answer.
  */
 final class CorridorSearch {
   private final LocationIndex index;
@@ -42,6 +41,7 @@ final class CorridorSearch {
   private double[] matchDistance = new double[16];
   private double[] matchOffset = new double[16];
   private int matches;
+  private int tested;
 
   private CorridorSearch(LocationIndex index, Corridor corridor, boolean[] allowed) {
     this.index = index;
@@ -56,6 +56,11 @@ final class CorridorSearch {
   }
 
   static List<IndexMatch> search(LocationIndex index, Corridor corridor, SearchOptions options) {
+    return run(index, corridor, options).sorted(options);
+  }
+
+  /** Runs a search and returns it, unsorted: for tests that count its work. */
+  static CorridorSearch run(LocationIndex index, Corridor corridor, SearchOptions options) {
     boolean[] allowed = null;
     if (!options.categories().isEmpty()) {
       allowed = new boolean[index.categoryCount() + 1];
@@ -70,25 +75,27 @@ final class CorridorSearch {
     if (options.sort() == SearchOptions.Sort.OFFSET && options.limit() > 0) {
       s.walk(options.limit());
     } else {
-      s.scan(Covering.ranges(corridor, 0, corridor.arcCount()), null);
+      s.scan(Covering.ranges(corridor), null);
     }
-    return s.sorted(options);
+    return s;
   }
 
-  /** Scans chunks of arcs along the route until the first {@code limit} matches are certain. */
+  /** Returns how many candidate locations had their points tested exactly. */
+  int tested() {
+    return tested;
+  }
+
+  /** Scans stretches of the route in order until the first {@code limit} matches are certain. */
   private void walk(int limit) {
-    Route route = corridor.route();
-    int arcs = corridor.arcCount();
-    IntSet seenCells = new IntSet();
+    double length = corridor.route().lengthMeters();
     double chunkMeters = Math.max(2_000, 4 * corridor.radiusMeters());
-    int from = 0;
-    while (from < arcs) {
-      int to = from + 1;
-      while (to < arcs && route.offsetMetersAt(to) - route.offsetMetersAt(from) < chunkMeters) {
-        to++;
-      }
+    double from = 0;
+    IntSet seenCells = new IntSet();
+    while (true) {
+      double to = from + chunkMeters;
       scan(Covering.ranges(corridor, from, to), seenCells);
-      if (to < arcs && matches >= limit && kthOffset(limit) < route.offsetMetersAt(to)) {
+      // The margin keeps the comparison clear of the offsets' rounding (nanometres).
+      if (to >= length || (matches >= limit && kthOffset(limit) < to - 1e-6)) {
         return;
       }
       from = to;
@@ -133,6 +140,7 @@ final class CorridorSearch {
     if (to - from > 1 && !seenLocations.add(loc)) {
       return;
     }
+    tested++;
     nearest.reset();
     for (int q = from; q < to; q++) {
       Sphere.toUnitVector(lat.get(q), lon.get(q), p, 0);

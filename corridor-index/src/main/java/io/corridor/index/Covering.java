@@ -1,12 +1,13 @@
 package io.corridor.index;
 
 import io.corridor.core.geo.Corridor;
+import io.corridor.core.geo.Route;
 import io.corridor.core.geo.Sphere;
 import java.util.Arrays;
 
 /**
- * The cells of the {@link CellGrid} that a run of a corridor's arcs can reach, as ranges of cell
- * keys: every point within the radius (plus the tie tolerance) of one of the arcs lies in a cell
+ * The cells of the {@link CellGrid} that a stretch of a corridor can reach, as ranges of cell
+ * keys: every point within the radius (plus the tie tolerance) of the stretch of route lies in a cell
  * of a range. Never the corridor's bounding box: only cells near the arcs.
  *
  * <p>Conservatively, by sampled caps: each arc is sampled at most {@code h} apart, so a point
@@ -23,11 +24,18 @@ final class Covering {
 
   private Covering() {}
 
+  /** Returns the key ranges covering the whole corridor; see {@link #ranges(Corridor, double, double)}. */
+  static int[] ranges(Corridor corridor) {
+    return ranges(corridor, 0, Double.POSITIVE_INFINITY);
+  }
+
   /**
-   * Returns the key ranges covering arcs {@code [fromArc, toArc)} of the corridor, as pairs
-   * {@code [lo0, hi0, lo1, hi1, ...]} of inclusive keys, ascending and disjoint.
+   * Returns the key ranges covering the part of the corridor around the route between offsets
+   * {@code fromMeters} and {@code toMeters}, as pairs {@code [lo0, hi0, lo1, hi1, ...]} of
+   * inclusive keys, ascending and disjoint.
    */
-  static int[] ranges(Corridor corridor, int fromArc, int toArc) {
+  static int[] ranges(Corridor corridor, double fromMeters, double toMeters) {
+    Route route = corridor.route();
     double r = corridor.radiusMeters();
     // Samples half a cell apart, or a quarter of the radius for wide corridors: caps a little
     // wider than the corridor, and few of them.
@@ -36,11 +44,18 @@ final class Covering {
     double capDegrees = Math.toDegrees(capRadians);
     Intervals intervals = new Intervals();
     double[] p = new double[3];
-    for (int arc = fromArc; arc < toArc; arc++) {
-      double length = corridor.arcLengthRadians(arc);
-      int n = (int) Math.ceil(length * Sphere.EARTH_RADIUS_METERS / h);
+    for (int arc = 0; arc < corridor.arcCount(); arc++) {
+      double start = route.offsetMetersAt(arc);
+      double lengthMeters = corridor.arcLengthRadians(arc) * Sphere.EARTH_RADIUS_METERS;
+      if (start > toMeters || start + lengthMeters < fromMeters) {
+        continue;
+      }
+      double t0 = Math.max(0, fromMeters - start);
+      double t1 = Math.min(lengthMeters, toMeters - start);
+      int n = (int) Math.ceil((t1 - t0) / h);
       for (int j = 0; j <= n; j++) {
-        corridor.pointOnArc(arc, n == 0 ? 0 : length * j / n, p);
+        double t = n == 0 ? t0 : t0 + (t1 - t0) * j / n;
+        corridor.pointOnArc(arc, t / Sphere.EARTH_RADIUS_METERS, p);
         double lat = Sphere.latDegrees(p[0], p[1], p[2]);
         double lon = Sphere.lonDegrees(p[0], p[1]);
         addCap(intervals, lat, lon, capRadians, capDegrees);

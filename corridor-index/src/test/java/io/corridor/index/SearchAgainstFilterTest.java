@@ -91,7 +91,7 @@ class SearchAgainstFilterTest {
     }
     LocationSet set = b.build();
     Corridor corridor = Corridor.of(route, 1_000);
-    int[] ranges = Covering.ranges(corridor, 0, corridor.arcCount());
+    int[] ranges = Covering.ranges(corridor);
     long cells = 0;
     for (int k = 0; k < ranges.length; k += 2) {
       cells += ranges[k + 1] - ranges[k] + 1;
