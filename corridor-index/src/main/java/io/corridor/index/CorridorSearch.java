@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * One search: the cells that {@link Covering} lists for the corridor, their locations (and the
  * spilled ones of multi-point locations) as candidates, the exact test of every candidate point
- * with {@link Corridor#nearest(double, double, double, double[])} over all arcs, and the
- * contract's rule for a location's points, so the answers are the filter's.
+ * with {@link Corridor#nearest(double, double, double, int[], int, int, double[])} over the arcs
+ * that the covering lists for its cell (all that can be nearest, or tied with the nearest), and
+ * the contract's rule for a location's points, so the answers are the filter's.
  *
  * <p><b>Early stop.</b> With {@code sort=OFFSET} and a limit, the route is walked in stretches,
  * each twice as long as the last (split inside arcs, so a long arc does not make a long first
@@ -26,6 +27,8 @@ import java.util.List;
 final class CorridorSearch {
   private final LocationIndex index;
   private final Corridor corridor;
+  /** The whole corridor's covering, whose ranges list the arcs their points need. */
+  private final Covering covering;
   private final boolean[] allowed;
   private final IntBuffer cellKeys;
   private final IntBuffer cellStarts;
@@ -46,6 +49,7 @@ final class CorridorSearch {
   private CorridorSearch(LocationIndex index, Corridor corridor, boolean[] allowed) {
     this.index = index;
     this.corridor = corridor;
+    this.covering = Covering.of(corridor);
     this.allowed = allowed;
     this.cellKeys = index.cellKeys();
     this.cellStarts = index.cellStarts();
@@ -75,7 +79,7 @@ final class CorridorSearch {
     if (options.sort() == SearchOptions.Sort.OFFSET && options.limit() > 0) {
       s.walk(options.limit());
     } else {
-      s.scan(Covering.ranges(corridor), null);
+      s.scan(s.covering, null);
     }
     return s;
   }
@@ -93,7 +97,7 @@ final class CorridorSearch {
     IntSet seenCells = new IntSet();
     while (true) {
       double to = from + chunkMeters;
-      scan(Covering.ranges(corridor, from, to), seenCells);
+      scan(Covering.of(corridor, from, to), seenCells);
       // The margin keeps the comparison clear of the offsets' rounding (nanometres).
       if (to >= length || (matches >= limit && kthOffset(limit) < to - 1e-6)) {
         return;
@@ -110,12 +114,12 @@ final class CorridorSearch {
   }
 
   /** Tests the locations of the cells in the key ranges, skipping cells in {@code seenCells}. */
-  private void scan(int[] ranges, IntSet seenCells) {
+  private void scan(Covering ranges, IntSet seenCells) {
     int cells = cellKeys.capacity();
     int spills = spill.capacity();
-    for (int k = 0; k < ranges.length; k += 2) {
-      int lo = ranges[k];
-      int hi = ranges[k + 1];
+    for (int k = 0; k < ranges.rangeCount(); k++) {
+      int lo = ranges.lo(k);
+      int hi = ranges.hi(k);
       for (int d = lowerBound(cellKeys, cells, lo); d < cells && cellKeys.get(d) <= hi; d++) {
         if (seenCells != null && !seenCells.add(d)) {
           continue;
@@ -142,9 +146,16 @@ final class CorridorSearch {
     }
     tested++;
     nearest.reset();
+    int[] arcIds = covering.arcIds();
     for (int q = from; q < to; q++) {
-      Sphere.toUnitVector(lat.get(q), lon.get(q), p, 0);
-      if (corridor.nearest(p[0], p[1], p[2], result)) {
+      double latDegrees = lat.get(q);
+      double lonDegrees = lon.get(q);
+      int range = covering.rangeOf(CellGrid.key(latDegrees, lonDegrees));
+      if (range < 0) {
+        continue; // no arc reaches the point's cell: the point is outside
+      }
+      Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
+      if (corridor.nearest(p[0], p[1], p[2], arcIds, covering.arcsFrom(range), covering.arcsTo(range), result)) {
         nearest.add(result[0], result[1]);
       }
     }

@@ -15,6 +15,7 @@ import java.util.Arrays;
  * margin for rounding) covers its latitude rows and, in each, its widest longitude reach
  * asin(sin ρ / cos φ). A cap that reaches a pole covers whole rows; one that crosses the
  * antimeridian is split in two intervals. Intervals are merged per row, so no cell is listed twice.
+ * Each merged range keeps the arcs whose caps reached it: the only arcs that its points need.
  */
 final class Covering {
   /** Margin added to every cap, in metres: far above rounding, and above the tie tolerance. */
@@ -22,19 +23,91 @@ final class Covering {
   private static final double CELL_METERS =
       Sphere.EARTH_RADIUS_METERS * Math.toRadians(1.0 / CellGrid.CELLS_PER_DEGREE);
 
-  private Covering() {}
+  /** Inclusive key ranges {@code [lo0, hi0, lo1, hi1, ...]}, ascending and disjoint. */
+  private final int[] ranges;
+  /** Per range k, its arcs are {@code arcIds[arcStart[k], arcStart[k + 1])}, ascending; or null. */
+  private final int[] arcStart;
+  private final int[] arcIds;
 
-  /** Returns the key ranges covering the whole corridor; see {@link #ranges(Corridor, double, double)}. */
-  static int[] ranges(Corridor corridor) {
-    return ranges(corridor, 0, Double.POSITIVE_INFINITY);
+  private Covering(int[] ranges, int[] arcStart, int[] arcIds) {
+    this.ranges = ranges;
+    this.arcStart = arcStart;
+    this.arcIds = arcIds;
   }
 
   /**
-   * Returns the key ranges covering the part of the corridor around the route between offsets
-   * {@code fromMeters} and {@code toMeters}, as pairs {@code [lo0, hi0, lo1, hi1, ...]} of
-   * inclusive keys, ascending and disjoint.
+   * Returns the covering of the whole corridor, each range with the arcs whose caps reached it:
+   * a point of a range that lies inside the corridor has its nearest arc, and every arc within the
+   * tie tolerance of it, in the range's list (its distance to them is within a cap's radius).
    */
-  static int[] ranges(Corridor corridor, double fromMeters, double toMeters) {
+  static Covering of(Corridor corridor) {
+    return build(corridor, 0, Double.POSITIVE_INFINITY, true);
+  }
+
+  /**
+   * Returns the covering of the part of the corridor around the route between offsets
+   * {@code fromMeters} and {@code toMeters}, without arc lists.
+   */
+  static Covering of(Corridor corridor, double fromMeters, double toMeters) {
+    return build(corridor, fromMeters, toMeters, false);
+  }
+
+  /** Returns the number of key ranges. */
+  int rangeCount() {
+    return ranges.length / 2;
+  }
+
+  /** Returns the first key of range {@code k}. */
+  int lo(int k) {
+    return ranges[2 * k];
+  }
+
+  /** Returns the last key (inclusive) of range {@code k}. */
+  int hi(int k) {
+    return ranges[2 * k + 1];
+  }
+
+  /** Returns the range holding cell {@code key}, or −1 if none does (its points are outside). */
+  int rangeOf(int key) {
+    int a = 0;
+    int b = ranges.length / 2 - 1;
+    if (b < 0 || key < ranges[0]) {
+      return -1;
+    }
+    while (a < b) {
+      int mid = (a + b + 1) >>> 1;
+      if (ranges[2 * mid] <= key) {
+        a = mid;
+      } else {
+        b = mid - 1;
+      }
+    }
+    return key <= ranges[2 * a + 1] ? a : -1;
+  }
+
+  /** Returns the arcs of all ranges; range k's are {@code [arcsFrom(k), arcsTo(k))}. */
+  int[] arcIds() {
+    return arcIds;
+  }
+
+  int arcsFrom(int k) {
+    return arcStart[k];
+  }
+
+  int arcsTo(int k) {
+    return arcStart[k + 1];
+  }
+
+  /** Returns the total number of cells in the ranges (for tests). */
+  long cellCount() {
+    long cells = 0;
+    for (int k = 0; k < ranges.length; k += 2) {
+      cells += ranges[k + 1] - ranges[k] + 1;
+    }
+    return cells;
+  }
+
+  private static Covering build(Corridor corridor, double fromMeters, double toMeters, boolean withArcs) {
     Route route = corridor.route();
     double r = corridor.radiusMeters();
     // Samples half a cell apart, or a quarter of the radius for wide corridors: caps a little
@@ -53,6 +126,7 @@ final class Covering {
       double t0 = Math.max(0, fromMeters - start);
       double t1 = Math.min(lengthMeters, toMeters - start);
       int n = (int) Math.ceil((t1 - t0) / h);
+      intervals.arc = arc;
       for (int j = 0; j <= n; j++) {
         double t = n == 0 ? t0 : t0 + (t1 - t0) * j / n;
         corridor.pointOnArc(arc, t / Sphere.EARTH_RADIUS_METERS, p);
@@ -61,7 +135,9 @@ final class Covering {
         addCap(intervals, lat, lon, capRadians, capDegrees);
       }
     }
-    return intervals.mergedKeyRanges();
+    int[] ranges = intervals.mergedKeyRanges();
+    Covering merged = new Covering(ranges, null, null);
+    return withArcs ? intervals.tag(merged) : merged;
   }
 
   private static void addCap(Intervals out, double lat, double lon, double capRadians, double capDegrees) {
@@ -98,17 +174,49 @@ final class Covering {
   /** Column intervals per row, packed in longs (row, first, last) so that a sort orders them. */
   private static final class Intervals {
     private long[] packed = new long[256];
+    private int[] arcs = new int[256];
     private int count;
+    /** The arc whose samples are being added. */
+    int arc;
 
     void add(int row, int first, int last) {
       if (count == packed.length) {
         packed = Arrays.copyOf(packed, count * 2);
+        arcs = Arrays.copyOf(arcs, count * 2);
       }
+      arcs[count] = arc;
       packed[count++] = ((long) row << 40) | ((long) first << 20) | last;
     }
 
+    /** Lists, for each merged range, the arcs of the intervals it absorbed, ascending. */
+    Covering tag(Covering merged) {
+      long[] pairs = new long[count];
+      for (int i = 0; i < count; i++) {
+        int row = (int) (packed[i] >>> 40);
+        int first = (int) (packed[i] >>> 20) & 0xFFFFF;
+        pairs[i] = ((long) merged.rangeOf(CellGrid.key(row, first)) << 32) | arcs[i];
+      }
+      Arrays.sort(pairs);
+      int ranges = merged.rangeCount();
+      int[] start = new int[ranges + 1];
+      int[] ids = new int[count];
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        if (i > 0 && pairs[i] == pairs[i - 1]) {
+          continue;
+        }
+        start[(int) (pairs[i] >>> 32) + 1]++;
+        ids[n++] = (int) pairs[i];
+      }
+      for (int k = 0; k < ranges; k++) {
+        start[k + 1] += start[k];
+      }
+      return new Covering(merged.ranges, start, Arrays.copyOf(ids, n));
+    }
+
     int[] mergedKeyRanges() {
-      Arrays.sort(packed, 0, count);
+      long[] packed = Arrays.copyOf(this.packed, count);
+      Arrays.sort(packed);
       int[] out = new int[16];
       int n = 0;
       int i = 0;

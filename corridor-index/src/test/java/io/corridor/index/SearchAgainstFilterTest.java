@@ -28,11 +28,12 @@ class SearchAgainstFilterTest {
   @Test
   void searchEqualsFilterOnRandomRoutesEverywhere() {
     Random random = new Random(42);
-    for (int trial = 0; trial < 60; trial++) {
-      Route route = switch (trial % 4) {
+    for (int trial = 0; trial < 75; trial++) {
+      Route route = switch (trial % 5) {
         case 0 -> randomRoute(random, random.nextDouble() * 160 - 80, random.nextDouble() * 360 - 180);
         case 1 -> randomRoute(random, random.nextDouble() * 120 - 60, 179 + random.nextDouble() * 2 - 2);
         case 2 -> polarRoute(random, random.nextBoolean() ? 1 : -1);
+        case 3 -> denseRoute(random, random.nextDouble() * 140 - 70, random.nextDouble() * 360 - 180);
         default -> randomRoute(random, (random.nextBoolean() ? 1 : -1) * (85 + random.nextDouble() * 5),
             random.nextDouble() * 360 - 180);
       };
@@ -91,11 +92,7 @@ class SearchAgainstFilterTest {
     }
     LocationSet set = b.build();
     Corridor corridor = Corridor.of(route, 1_000);
-    int[] ranges = Covering.ranges(corridor);
-    long cells = 0;
-    for (int k = 0; k < ranges.length; k += 2) {
-      cells += ranges[k + 1] - ranges[k] + 1;
-    }
+    long cells = Covering.of(corridor).cellCount();
     // The box spans 1 280 × 2 560 cells; the corridor's covering a few per km of its 2 000 km.
     assertThat(cells).isLessThan(1_280L * 2_560 / 100);
     assertSame(LocationIndex.of(set).search(corridor, SearchOptions.all()),
@@ -121,6 +118,25 @@ class SearchAgainstFilterTest {
       lons[i] = wrapLon(lon + random.nextGaussian() * 2);
       lat = lats[i];
       lon = lons[i];
+    }
+    return Route.of(lats, lons);
+  }
+
+  /** A winding route of a few hundred short arcs, some vertices repeated, some arcs doubling back. */
+  static Route denseRoute(Random random, double lat, double lon) {
+    int n = 100 + random.nextInt(300);
+    double[] lats = new double[n];
+    double[] lons = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && random.nextInt(10) == 0) {
+        lats[i] = lats[i - 1];
+        lons[i] = lons[i - 1];
+        continue;
+      }
+      lats[i] = clampLat(lat + random.nextGaussian() * 0.02);
+      lons[i] = wrapLon(lon + random.nextGaussian() * 0.03);
+      lat = lats[i] + 0.005;
+      lon = lons[i] + 0.01;
     }
     return Route.of(lats, lons);
   }
