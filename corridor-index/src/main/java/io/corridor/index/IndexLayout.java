@@ -17,6 +17,7 @@ final class IndexLayout {
   private IndexLayout() {}
 
   static LocationIndex build(LocationIndex.Builder b) {
+    checkUniqueIds(b);
     int n = b.count();
     int points = b.pointCount();
     double[] lat = b.lat();
@@ -110,6 +111,52 @@ final class IndexLayout {
     s.put(Section.PROPERTY_BYTES, properties.toBuffer());
     putCategories(b.categories(), s);
     return LocationIndex.wrap(s);
+  }
+
+  /**
+   * Refuses two locations with the same id, which would answer a search twice: ids are compared
+   * by a 64-bit hash, sorted, and only the rare equal hashes by their bytes.
+   */
+  private static void checkUniqueIds(LocationIndex.Builder b) {
+    int n = b.count();
+    long[] hashes = new long[n];
+    for (int i = 0; i < n; i++) {
+      hashes[i] = idHash(b, i);
+    }
+    long[] sorted = hashes.clone();
+    Arrays.parallelSort(sorted);
+    java.util.Set<Long> repeated = new java.util.HashSet<>();
+    for (int i = 1; i < n; i++) {
+      if (sorted[i] == sorted[i - 1]) {
+        repeated.add(sorted[i]);
+      }
+    }
+    if (repeated.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> firstById = new java.util.HashMap<>();
+    byte[] bytes = b.ids().array();
+    for (int i = 0; i < n; i++) {
+      if (repeated.contains(hashes[i])) {
+        String id = new String(bytes, b.idStart(i), b.idEnd(i) - b.idStart(i), StandardCharsets.UTF_8);
+        Integer first = firstById.putIfAbsent(id, i);
+        if (first != null) {
+          throw new IllegalArgumentException("locations " + (first + 1) + " and " + (i + 1)
+              + " have the same id \"" + id + "\": give each location one id, with all its points");
+        }
+      }
+    }
+  }
+
+  private static long idHash(LocationIndex.Builder b, int i) {
+    byte[] bytes = b.ids().array();
+    long h = 0xcbf29ce484222325L; // FNV-1a, then a final mix
+    for (int k = b.idStart(i), end = b.idEnd(i); k < end; k++) {
+      h = (h ^ (bytes[k] & 0xFF)) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    return h ^ (h >>> 33);
   }
 
   private static void putCategories(List<String> categories, Map<Section, ByteBuffer> s) {

@@ -296,8 +296,8 @@ public final class LocationIndex {
     private Builder() {}
 
     /**
-     * Adds a location; ids must be unique (the caller's sources guarantee it, as the importers
-     * group points by id).
+     * Adds a location: its id (unique, checked by {@link #build()}), its points in degrees, and
+     * its name, category and other properties (each may be null).
      *
      * @throws IllegalArgumentException if there is no point or a coordinate is out of range
      */
@@ -359,7 +359,11 @@ public final class LocationIndex {
       return code;
     }
 
-    /** Builds the index: sorts the locations by the cell of their first point and lays out the columns. */
+    /**
+     * Builds the index: sorts the locations by the cell of their first point and lays out the columns.
+     *
+     * @throws IllegalArgumentException if two locations have the same id
+     */
     public LocationIndex build() {
       return IndexLayout.build(this);
     }
