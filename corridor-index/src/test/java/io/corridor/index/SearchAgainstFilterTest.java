@@ -71,6 +71,21 @@ class SearchAgainstFilterTest {
   }
 
   @Test
+  void wideRadiiReachingOverPolesAndAroundTheGlobeGiveTheFiltersAnswers() {
+    Random random = new Random(99);
+    for (double radius : new double[] {800_000, 3_000_000, 12_000_000, 25_000_000}) {
+      Route route = randomRoute(random, 70, 175);
+      Corridor corridor = Corridor.of(route, radius);
+      LocationSet set = locationsNear(random, Corridor.of(route, 2_000_000), 800);
+      List<Match> expected = FastFilter.singleThreaded().filter(corridor, set);
+      LocationIndex index = LocationIndex.of(set);
+      assertSame(index.search(corridor, SearchOptions.all()), expected, set, "r=" + radius);
+      assertSame(index.search(corridor, SearchOptions.all().withLimit(7)),
+          expected.subList(0, Math.min(7, expected.size())), set, "r=" + radius + " limit 7");
+    }
+  }
+
+  @Test
   void aSingleVertexRouteIsAPoint() {
     Route route = Route.of(new double[] {89.9}, new double[] {-179.99});
     Corridor corridor = Corridor.of(route, 20_000);
