@@ -259,6 +259,26 @@ public final class LocationIndex {
     checkOffsets(idOffsets, idBytes, "id");
     checkOffsets(nameOffsets, nameBytes, "name");
     checkOffsets(propertyOffsets, propertyBytes, "property");
+    // One pass over each column (tens of milliseconds for 10 million locations), so that a
+    // well-checksummed but inconsistent file is refused now rather than failing a search later.
+    for (int i = 0; i < size; i++) {
+      check(pointStarts.get(i) < pointStarts.get(i + 1), "location " + i + " has no point");
+      check(idOffsets.get(i) <= idOffsets.get(i + 1) && nameOffsets.get(i) <= nameOffsets.get(i + 1)
+          && propertyOffsets.get(i) < propertyOffsets.get(i + 1), "the string offsets of location " + i + " decrease");
+      check(categoryCode(i) <= categoryNames.length, "location " + i + " has an unknown category code");
+    }
+    int cells = cellKeys.capacity();
+    long maxKey = (long) CellGrid.ROWS * CellGrid.COLUMNS;
+    for (int d = 0; d < cells; d++) {
+      check(cellKeys.get(d) >= 0 && cellKeys.get(d) < maxKey && (d == 0 || cellKeys.get(d - 1) < cellKeys.get(d)),
+          "the cell keys are not ascending grid keys at entry " + d);
+      check(cellStarts.get(d) < cellStarts.get(d + 1), "cell entry " + d + " has no location");
+    }
+    for (int k = 0; k < spill.capacity(); k++) {
+      long e = spill.get(k);
+      check(e >= 0 && (e >>> 32) < maxKey && (int) e >= 0 && (int) e < size && (k == 0 || spill.get(k - 1) < e),
+          "the spill list is not ascending or names no location at entry " + k);
+    }
   }
 
   private static void checkOffsets(IntBuffer offsets, ByteBuffer bytes, String what) {

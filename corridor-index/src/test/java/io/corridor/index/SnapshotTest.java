@@ -123,6 +123,33 @@ class SnapshotTest {
   }
 
   @Test
+  void aFileWithValidChecksumsButInconsistentColumnsIsRefused() throws IOException {
+    Path file = dir.resolve("index.snapshot");
+    Snapshot.write(sample(300, new Random(8)), file);
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int sections = b.getInt(16);
+    for (int s = 0; s < sections; s++) {
+      int o = 40 + 24 * s;
+      if (Section.byId(b.getInt(o)) == Section.CELL_STARTS) {
+        int offset = (int) b.getLong(o + 8);
+        int length = (int) b.getLong(o + 16);
+        b.putInt(offset + 4, 0); // the first cell now holds no location
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, offset, length);
+        b.putInt(o + 4, (int) crc.getValue());
+      }
+    }
+    java.util.zip.CRC32C header = new java.util.zip.CRC32C();
+    header.update(bytes, 0, 40 + 24 * sections);
+    b.putInt(40 + 24 * sections, (int) header.getValue());
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> Snapshot.open(file))
+        .isInstanceOf(InvalidSnapshotException.class)
+        .hasMessageContaining("inconsistent sections: cell entry 0 has no location");
+  }
+
+  @Test
   void aWrongMagicOrAFutureVersionIsRefused() throws IOException {
     Path file = dir.resolve("index.snapshot");
     Snapshot.write(sample(5, new Random(6)), file);
