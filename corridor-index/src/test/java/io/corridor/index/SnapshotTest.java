@@ -146,7 +146,7 @@ class SnapshotTest {
     Files.write(file, bytes);
     assertThatThrownBy(() -> Snapshot.open(file))
         .isInstanceOf(InvalidSnapshotException.class)
-        .hasMessageContaining("inconsistent sections: cell entry 0 has no location");
+        .hasMessageContaining("inconsistent sections: the cell starts (every cell needs a location) are out of order");
   }
 
   @Test
