@@ -8,9 +8,10 @@ import java.util.Arrays;
  * rule: the smallest distance, and the smallest offset among the candidates within
  * {@link Corridor#TIE_METERS} of it. Resolving over all candidates at once (rather than pairwise as
  * they arrive) makes the result independent of their order. Used for the arcs near a point and for
- * the points of a location; reusable, not thread-safe.
+ * the points of a location (by the index's search too, so that both give the same answers);
+ * reusable, not thread-safe.
  */
-final class Nearest {
+public final class Nearest {
   private double[] distance = new double[8];
   private double[] offset = new double[8];
   private int count;
@@ -18,14 +19,17 @@ final class Nearest {
   private double distanceMeters;
   private double offsetMeters;
 
+  /** Returns an empty resolver. */
+  public Nearest() {}
+
   /** Forgets every candidate. */
-  void reset() {
+  public void reset() {
     count = 0;
     min = Double.POSITIVE_INFINITY;
   }
 
   /** Adds a candidate. */
-  void add(double distanceMeters, double offsetMeters) {
+  public void add(double distanceMeters, double offsetMeters) {
     if (count == distance.length) {
       distance = Arrays.copyOf(distance, count * 2);
       offset = Arrays.copyOf(offset, count * 2);
@@ -39,7 +43,7 @@ final class Nearest {
   }
 
   /** Returns whether there is a candidate within {@code limitMeters}; if so, resolves it. */
-  boolean resolveWithin(double limitMeters) {
+  public boolean resolveWithin(double limitMeters) {
     if (count == 0 || !(min <= limitMeters)) {
       return false;
     }
@@ -56,12 +60,12 @@ final class Nearest {
   }
 
   /** Returns the resolved distance in metres. */
-  double distanceMeters() {
+  public double distanceMeters() {
     return distanceMeters;
   }
 
   /** Returns the resolved offset in metres. */
-  double offsetMeters() {
+  public double offsetMeters() {
     return offsetMeters;
   }
 }
