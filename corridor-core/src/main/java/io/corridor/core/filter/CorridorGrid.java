@@ -65,8 +65,6 @@ final class CorridorGrid {
   private final int[] nodeEnd;
   private final int[] nodeChild;
   private final int[] arcIds;
-  private final int cells;
-  private final int nodes;
 
   /**
    * Builds the grid of {@code corridor} with top-level cells of about {@code cellMeters}, splitting
@@ -79,12 +77,7 @@ final class CorridorGrid {
     return new Builder(corridor, cellMeters, splitBudget).build(lats, lons, pointCount);
   }
 
-  /** Builds the grid with every long cell split, budget permitting, as if points were everywhere. */
-  static CorridorGrid build(Corridor corridor, double cellMeters, long splitBudget) {
-    return new Builder(corridor, cellMeters, splitBudget).build(null, null, 0);
-  }
-
-  private CorridorGrid(Builder b, long[] keys, int[] topNode, int cells) {
+  private CorridorGrid(Builder b, long[] keys, int[] topNode) {
     this.rowsPerDegree = b.rowsPerDegree;
     this.rowCount = b.rowCount;
     this.rowMin = b.rowMin;
@@ -100,23 +93,6 @@ final class CorridorGrid {
     this.nodeEnd = Arrays.copyOf(b.nodeEnd, b.nodes);
     this.nodeChild = Arrays.copyOf(b.nodeChild, b.nodes);
     this.arcIds = Arrays.copyOf(b.arcs, b.arcCount);
-    this.cells = cells;
-    this.nodes = b.nodes;
-  }
-
-  /** Returns the number of top-level cells that cover the corridor. */
-  int cellCount() {
-    return cells;
-  }
-
-  /** Returns the number of cells at all levels. */
-  int nodeCount() {
-    return nodes;
-  }
-
-  /** Returns the total length of all cells' arc lists. */
-  int arcReferences() {
-    return arcIds.length;
   }
 
   /** Returns the arc ids of all cells; a cell's list is {@code [start(node), end(node))}. */
@@ -132,20 +108,16 @@ final class CorridorGrid {
     return nodeEnd[node];
   }
 
-  /**
-   * Returns the leaf cell holding the point in degrees, or −1 if no cell of the corridor holds it
-   * (then the point is outside the corridor). A leaf may have an empty list, with the same meaning.
-   */
-  int find(double latDegrees, double lonDegrees) {
-    return occupancy.mayContain(latDegrees, lonDegrees) ? findCell(latDegrees, lonDegrees) : -1;
-  }
-
   /** Returns whether a cell of the corridor may hold the point: false rejects it for certain. */
   boolean mayContain(double latDegrees, double lonDegrees) {
     return occupancy.mayContain(latDegrees, lonDegrees);
   }
 
-  /** Like {@link #find}, for a point that {@link #mayContain} accepted. */
+  /**
+   * Returns the leaf cell holding a point in degrees that {@link #mayContain} accepted, or −1 if
+   * no cell of the corridor holds it (then the point is outside the corridor). A leaf may have an
+   * empty list, with the same meaning.
+   */
   int findCell(double latDegrees, double lonDegrees) {
     double fr = (latDegrees + 90) * rowsPerDegree;
     int row = (int) fr;
@@ -312,7 +284,7 @@ final class CorridorGrid {
         markCap(k);
       }
       // Pruning and splitting cost trigonometry per cell: worth it only with enough points per cell.
-      boolean refine = lats == null || pointCount >= REFINE_POINTS_PER_CELL * (long) cells;
+      boolean refine = pointCount >= REFINE_POINTS_PER_CELL * (long) cells;
       int capacity = Integer.highestOneBit(Math.max(4, cells) * 2) * 2;
       long[] outKeys = new long[capacity];
       Arrays.fill(outKeys, EMPTY);
@@ -320,7 +292,6 @@ final class CorridorGrid {
       int outMask = capacity - 1;
       int outShift = 64 - Integer.numberOfTrailingZeros(capacity);
       int[] list = new int[64];
-      int kept = 0;
       for (int i = 0; i < keys.length; i++) {
         long key = keys[i];
         if (key == EMPTY) {
@@ -349,26 +320,20 @@ final class CorridorGrid {
         }
         outKeys[slot] = key;
         topNode[slot] = node;
-        kept++;
       }
-      occupancy = Occupancy.of(this, outKeys, kept, lats == null ? Occupancy.MAX_BITS : pointCount);
+      occupancy = Occupancy.of(this, outKeys, pointCount);
       if (refine) {
         estimateDensity(lats, lons, pointCount, outKeys, topNode);
         split();
       }
-      return new CorridorGrid(this, outKeys, topNode, kept);
+      return new CorridorGrid(this, outKeys, topNode);
     }
 
     /**
-     * Estimates the number of points in each top-level cell from an even sample of the points;
-     * without points, every cell is assumed crowded.
+     * Estimates the number of points in each top-level cell from an even sample of the points.
      */
     private void estimateDensity(double[] lats, double[] lons, int pointCount, long[] outKeys, int[] topNode) {
       nodePoints = new double[nodeStart.length];
-      if (lats == null) {
-        Arrays.fill(nodePoints, Double.POSITIVE_INFINITY);
-        return;
-      }
       int sample = Math.min(pointCount, DENSITY_SAMPLE);
       double weight = (double) pointCount / Math.max(1, sample);
       int outShift = 64 - Integer.numberOfTrailingZeros(outKeys.length);
@@ -753,7 +718,7 @@ final class CorridorGrid {
      * Builds the bitmap of the top-level cells in {@code keys} (EMPTY slots skipped), with about
      * 16 bits per point to serve, between 4 096 and {@link #MAX_BITS}.
      */
-    static Occupancy of(Builder b, long[] keys, int cells, int points) {
+    static Occupancy of(Builder b, long[] keys, int points) {
       // The longitude extent of the kept cells: the circle less its widest gap, found on a
       // histogram of whole degrees (cells may span several degrees near the poles).
       boolean[] used = new boolean[360];
@@ -786,7 +751,7 @@ final class CorridorGrid {
           bestEnd = (d + gap) % 360;
         }
       }
-      if (bestGap > 0 && cells > 0) {
+      if (bestGap > 0) {
         lonOrigin = -180 + bestEnd;
         lonSpan = 360 - bestGap;
       }
