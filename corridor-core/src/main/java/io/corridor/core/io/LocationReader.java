@@ -40,15 +40,6 @@ public final class LocationReader {
     return looksLikeJson(file) ? readGeoJson(file, idField) : CsvLocations.read(file, idField);
   }
 
-  private static LocationSet readGeoJson(Path file, String idField) {
-    SourceFiles.checkReadable(file);
-    try (InputStream in = Files.newInputStream(file)) {
-      return GeoJsonLocations.read(in, SourceFiles.name(file), idField);
-    } catch (IOException e) {
-      throw SourceFiles.unreadable(file, e);
-    }
-  }
-
   /**
    * Returns the locations of a CSV file with a header naming at least {@code id}, {@code lat} and
    * {@code lon}; rows sharing an id are points of one location, other columns are its properties.
@@ -76,6 +67,15 @@ public final class LocationReader {
       return GeoJsonLocations.read(in, sourceName);
     } catch (IOException e) {
       throw new InvalidInputException(sourceName + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static LocationSet readGeoJson(Path file, String idField) {
+    SourceFiles.checkReadable(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return GeoJsonLocations.read(in, SourceFiles.name(file), idField);
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(file, e);
     }
   }
 
