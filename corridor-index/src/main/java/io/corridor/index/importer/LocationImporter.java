@@ -76,7 +76,14 @@ public final class LocationImporter {
                 + files.get(earlier) + ": each id must belong to one file");
           }
         }
-        add(builder, set, i);
+        try {
+          add(builder, set, i);
+        } catch (InvalidInputException e) {
+          throw e.at(file.toString());
+        } catch (IllegalArgumentException e) {
+          // The builder's own limits (such as 65 535 categories), reported against the file.
+          throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        }
         if ((++added & 0x3FFF) == 0) {
           progress.added(added);
         }
