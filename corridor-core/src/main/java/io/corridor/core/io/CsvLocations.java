@@ -32,8 +32,13 @@ final class CsvLocations {
 
   /** Returns the locations of a CSV file, refusing it whole at the first broken rule. */
   static LocationSet read(Path file) {
+    return read(file, "id");
+  }
+
+  /** Returns the locations of a CSV file whose ids are in column {@code idColumn}. */
+  static LocationSet read(Path file, String idColumn) {
     SourceFiles.checkReadable(file);
-    Rows rows = new Rows(SourceFiles.name(file));
+    Rows rows = new Rows(SourceFiles.name(file), idColumn);
     try (CsvReader<Object> csv = builder().build(rows, file)) {
       return rows.readAll(csv);
     } catch (IOException e) {
@@ -45,7 +50,7 @@ final class CsvLocations {
 
   /** Returns the locations of CSV text, naming {@code sourceName} in messages. */
   static LocationSet parse(String content, String sourceName) {
-    Rows rows = new Rows(sourceName);
+    Rows rows = new Rows(sourceName, "id");
     try (CsvReader<Object> csv = builder().build(rows, content)) {
       return rows.readAll(csv);
     } catch (IOException e) {
@@ -70,6 +75,7 @@ final class CsvLocations {
     private static final Object ROW = new Object();
 
     private final String source;
+    private final String idColumn;
     private List<String> headerNames = new ArrayList<>();
     private LocationSet.Builder builder;
     /** Per column: ID, LAT, LON, or the index of the property it holds. */
@@ -85,8 +91,9 @@ final class CsvLocations {
     private String[] properties;
     private boolean quotedNewline;
 
-    Rows(String source) {
+    Rows(String source, String idColumn) {
       this.source = source;
+      this.idColumn = idColumn;
     }
 
     LocationSet readAll(CsvReader<Object> csv) {
@@ -183,12 +190,12 @@ final class CsvLocations {
         names[c] = c == 0 && name.startsWith("\uFEFF") ? name.substring(1).strip() : name;
       }
       roles = new int[width];
-      int idColumn = column(names, "id", line);
+      int idAt = column(names, idColumn, line);
       int latColumn = column(names, "lat", line);
       int lonColumn = column(names, "lon", line);
       List<String> propertyNames = new ArrayList<>();
       for (int c = 0; c < width; c++) {
-        if (c == idColumn) {
+        if (c == idAt) {
           roles[c] = ID;
         } else if (c == latColumn) {
           roles[c] = LAT;
@@ -230,7 +237,7 @@ final class CsvLocations {
             + "\" in different cases, and none exactly \"" + wanted + "\"");
       }
       throw fail(line, "the header has no \"" + wanted + "\" column (it has: "
-          + String.join(", ", names) + "); id, lat and lon are required");
+          + String.join(", ", names) + "); " + idColumn + ", lat and lon are required");
     }
 
     /** Returns the number in {@code buf}, or NaN (refused later) if it is not one. */

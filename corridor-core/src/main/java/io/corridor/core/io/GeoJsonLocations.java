@@ -22,16 +22,26 @@ import java.util.Map;
  */
 final class GeoJsonLocations {
   private final String source;
+  private final String idProperty;
   private int feature;
   private int featureLine;
 
-  private GeoJsonLocations(String source) {
+  private GeoJsonLocations(String source, String idProperty) {
     this.source = source;
+    this.idProperty = idProperty;
   }
 
   /** Returns the locations of the FeatureCollection in {@code in}, refusing it whole at the first fault. */
   static LocationSet read(InputStream in, String source) throws IOException {
-    GeoJsonLocations reading = new GeoJsonLocations(source);
+    return read(in, source, "id");
+  }
+
+  /**
+   * Returns the locations of the FeatureCollection in {@code in}, taking each id from the property
+   * {@code idProperty} when it is not {@code "id"} (the feature's own {@code id} is then ignored).
+   */
+  static LocationSet read(InputStream in, String source, String idProperty) throws IOException {
+    GeoJsonLocations reading = new GeoJsonLocations(source, idProperty);
     try (JsonParser parser = Json.MAPPER.createParser(in)) {
       return reading.readCollection(parser);
     } catch (JsonProcessingException e) {
@@ -125,15 +135,21 @@ final class GeoJsonLocations {
           ? "has no \"type\": expected \"Feature\""
           : "type is \"" + type + "\", expected \"Feature\"");
     }
-    if (id == null && properties != null && properties.get("id") != null) {
-      Object value = properties.get("id");
+    boolean ownId = idProperty.equals("id");
+    if (!ownId) {
+      id = null;
+    }
+    if (id == null && properties != null && properties.get(idProperty) != null) {
+      Object value = properties.get(idProperty);
       if (!(value instanceof String || value instanceof Number)) {
-        throw failFeature("the \"id\" property must be a string or a number");
+        throw failFeature("the \"" + idProperty + "\" property must be a string or a number");
       }
       id = value.toString();
     }
     if (id == null) {
-      throw failFeature("has no id (neither a feature \"id\" nor an \"id\" property)");
+      throw failFeature(ownId
+          ? "has no id (neither a feature \"id\" nor an \"id\" property)"
+          : "has no \"" + idProperty + "\" property");
     }
     if (id.isBlank()) {
       throw failFeature("id is empty");

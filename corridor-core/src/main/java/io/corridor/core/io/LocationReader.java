@@ -27,7 +27,17 @@ public final class LocationReader {
    * @throws InvalidInputException if the file is missing, unreadable, or breaks the contract
    */
   public static LocationSet read(Path file) {
-    return looksLikeJson(file) ? readGeoJson(file) : readCsv(file);
+    return read(file, "id");
+  }
+
+  /**
+   * Returns the locations in {@code file} as {@link #read(Path)} does, but with ids from the CSV
+   * column or GeoJSON property {@code idField}, for data whose key is not called {@code id}.
+   *
+   * @throws InvalidInputException if the file is missing, unreadable, or breaks the contract
+   */
+  public static LocationSet read(Path file, String idField) {
+    return looksLikeJson(file) ? readGeoJson(file, idField) : CsvLocations.read(file, idField);
   }
 
   /**
@@ -43,12 +53,7 @@ public final class LocationReader {
    * a stream so that a large file never sits in memory as a tree.
    */
   public static LocationSet readGeoJson(Path file) {
-    SourceFiles.checkReadable(file);
-    try (InputStream in = Files.newInputStream(file)) {
-      return GeoJsonLocations.read(in, SourceFiles.name(file));
-    } catch (IOException e) {
-      throw SourceFiles.unreadable(file, e);
-    }
+    return readGeoJson(file, "id");
   }
 
   /** Returns the locations of CSV text, naming {@code sourceName} in error messages. */
@@ -62,6 +67,15 @@ public final class LocationReader {
       return GeoJsonLocations.read(in, sourceName);
     } catch (IOException e) {
       throw new InvalidInputException(sourceName + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static LocationSet readGeoJson(Path file, String idField) {
+    SourceFiles.checkReadable(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return GeoJsonLocations.read(in, SourceFiles.name(file), idField);
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(file, e);
     }
   }
 

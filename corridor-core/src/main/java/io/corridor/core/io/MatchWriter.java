@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.corridor.core.filter.Match;
-import io.corridor.core.location.LocationSet;
+import io.corridor.core.location.LocationSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +35,7 @@ public final class MatchWriter {
 
   /** Writes {@code matches} of {@code locations} in {@code format} to {@code out}, which stays open. */
   public static void write(
-      OutputFormat format, LocationSet locations, List<Match> matches, OutputStream out)
+      OutputFormat format, LocationSource locations, List<Match> matches, OutputStream out)
       throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     write(format, locations, matches, writer);
@@ -43,7 +43,7 @@ public final class MatchWriter {
   }
 
   /** Writes {@code matches} of {@code locations} in {@code format} to {@code out}, which stays open. */
-  public static void write(OutputFormat format, LocationSet locations, List<Match> matches, Writer out)
+  public static void write(OutputFormat format, LocationSource locations, List<Match> matches, Writer out)
       throws IOException {
     switch (format) {
       case CSV -> writeCsv(matches, locations, out);
@@ -54,12 +54,12 @@ public final class MatchWriter {
 
   /** Writes {@code matches} to the file {@code target} atomically: it never holds a partial output. */
   public static void writeFile(
-      OutputFormat format, LocationSet locations, List<Match> matches, Path target)
+      OutputFormat format, LocationSource locations, List<Match> matches, Path target)
       throws IOException {
     AtomicFiles.write(target, out -> write(format, locations, matches, out));
   }
 
-  private static void writeCsv(List<Match> matches, LocationSet locations, Writer out)
+  private static void writeCsv(List<Match> matches, LocationSource locations, Writer out)
       throws IOException {
     // Not closed: closing would close the caller's writer; flushing empties FastCSV's buffer.
     CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
@@ -73,7 +73,7 @@ public final class MatchWriter {
     csv.flush();
   }
 
-  private static void writeGeoJson(List<Match> matches, LocationSet locations, Writer out)
+  private static void writeGeoJson(List<Match> matches, LocationSource locations, Writer out)
       throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
@@ -95,7 +95,7 @@ public final class MatchWriter {
         }
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
-        for (Map.Entry<String, Object> e : locations.properties(i).entrySet()) {
+        for (Map.Entry<String, ?> e : locations.properties(i).entrySet()) {
           if (!e.getKey().equals("distance_m") && !e.getKey().equals("offset_m")) {
             g.writeFieldName(e.getKey());
             g.writeObject(e.getValue());
@@ -111,7 +111,7 @@ public final class MatchWriter {
     }
   }
 
-  private static void writeJsonLines(List<Match> matches, LocationSet locations, Writer out)
+  private static void writeJsonLines(List<Match> matches, LocationSource locations, Writer out)
       throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.setRootValueSeparator(null);
@@ -123,7 +123,7 @@ public final class MatchWriter {
         g.writeFieldName("points");
         writePositions(g, locations, i);
         g.writeObjectFieldStart("properties");
-        for (Map.Entry<String, Object> e : locations.properties(i).entrySet()) {
+        for (Map.Entry<String, ?> e : locations.properties(i).entrySet()) {
           g.writeFieldName(e.getKey());
           g.writeObject(e.getValue());
         }
@@ -147,7 +147,7 @@ public final class MatchWriter {
     g.writeNumber(Decimals.three(m.offsetMeters()));
   }
 
-  private static void writePositions(JsonGenerator g, LocationSet locations, int i)
+  private static void writePositions(JsonGenerator g, LocationSource locations, int i)
       throws IOException {
     g.writeStartArray();
     for (int p = locations.pointStart(i); p < locations.pointEnd(i); p++) {
@@ -156,7 +156,7 @@ public final class MatchWriter {
     g.writeEndArray();
   }
 
-  private static void writePosition(JsonGenerator g, LocationSet locations, int p)
+  private static void writePosition(JsonGenerator g, LocationSource locations, int p)
       throws IOException {
     g.writeStartArray();
     g.writeNumber(locations.lonDegrees(p));

@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Properties (the extra CSV columns, or a GeoJSON feature's {@code properties}) are kept as read
  * and turned into a map only when asked for, typically for the few locations that match.
  */
-public final class LocationSet {
+public final class LocationSet implements LocationSource {
   private final String[] ids;
   private final int[] pointStart;
   private final double[] latDegrees;
@@ -62,26 +62,31 @@ public final class LocationSet {
   }
 
   /** Returns the id of location {@code i}. */
+  @Override
   public String id(int i) {
     return ids[i];
   }
 
   /** Returns the index of the first point of location {@code i}. */
+  @Override
   public int pointStart(int i) {
     return pointStart[i];
   }
 
   /** Returns the index past the last point of location {@code i}. */
+  @Override
   public int pointEnd(int i) {
     return pointStart[i + 1];
   }
 
   /** Returns the latitude in degrees of point {@code p}. */
+  @Override
   public double latDegrees(int p) {
     return latDegrees[p];
   }
 
   /** Returns the longitude in degrees of point {@code p}. */
+  @Override
   public double lonDegrees(int p) {
     return lonDegrees[p];
   }
@@ -103,6 +108,7 @@ public final class LocationSet {
 
   /** Returns the properties of location {@code i} in their input order (empty if it has none). */
   @SuppressWarnings("unchecked")
+  @Override
   public Map<String, Object> properties(int i) {
     Object p = properties[i];
     if (p == null) {

@@ -1,0 +1,129 @@
+package io.corridor.index.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.corridor.core.InvalidInputException;
+import io.corridor.index.IndexLocations;
+import io.corridor.index.LocationIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The importer's grouping, field mapping, merging of files and refusals. */
+class LocationImporterTest {
+  @TempDir Path dir;
+
+  @Test
+  void groupsRowsSharingAnIdAndSplitsNameCategoryAndProperties() throws IOException {
+    Path csv = write("a.csv", """
+        id,lat,lon,name,category,operator
+        x,46.5,6.6,Ouchy,charging,Romande
+        y,46.4,6.7,Cully,fuel,Shell
+        x,46.51,6.61,,,
+        """);
+
+    LocationIndex index = LocationImporter.create().importFiles(List.of(csv));
+
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.pointCount()).isEqualTo(3);
+    int x = find(index, "x");
+    assertThat(index.pointEnd(x) - index.pointStart(x)).isEqualTo(2);
+    assertThat(index.name(x)).isEqualTo("Ouchy");
+    assertThat(index.category(x)).isEqualTo("charging");
+    assertThat(index.properties(x)).containsExactly(Map.entry("operator", "Romande"));
+    assertThat(IndexLocations.of(index).properties(x)).containsExactly(
+        Map.entry("name", "Ouchy"), Map.entry("category", "charging"),
+        Map.entry("operator", "Romande"));
+  }
+
+  @Test
+  void readsIdNameAndCategoryFromNamedFields() throws IOException {
+    Path csv = write("a.csv", "key,lat,lon,title,kind\nk1,46.5,6.6,Ouchy,cafe\n");
+    Path geojson = write("b.geojson", """
+        {"type":"FeatureCollection","features":[{"type":"Feature","id":"ignored",
+          "geometry":{"type":"Point","coordinates":[6.7,46.4]},
+          "properties":{"key":"k2","title":"Cully","kind":"fuel"}}]}
+        """);
+
+    LocationIndex index = LocationImporter.create().withFields("key", "title", "kind")
+        .importFiles(List.of(csv, geojson));
+
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.name(find(index, "k1"))).isEqualTo("Ouchy");
+    assertThat(index.category(find(index, "k2"))).isEqualTo("fuel");
+    assertThat(index.name(find(index, "k2"))).isEqualTo("Cully");
+  }
+
+  @Test
+  void refusesAnIdInTwoFilesNamingBoth() throws IOException {
+    Path a = write("a.csv", "id,lat,lon\nx,46.5,6.6\n");
+    Path b = write("b.csv", "id,lat,lon\ny,46.4,6.7\nx,46.3,6.8\n");
+
+    assertThatThrownBy(() -> LocationImporter.create().importFiles(List.of(a, b)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("b.csv")
+        .hasMessageContaining("a.csv")
+        .hasMessageContaining("\"x\"");
+  }
+
+  @Test
+  void refusesAGeoJsonFeatureWithoutTheNamedIdProperty() throws IOException {
+    Path geojson = write("b.geojson", """
+        {"type":"FeatureCollection","features":[{"type":"Feature","id":"f1",
+          "geometry":{"type":"Point","coordinates":[6.7,46.4]},"properties":{}}]}
+        """);
+
+    assertThatThrownBy(() -> LocationImporter.create().withFields("key", "name", "category")
+        .importFiles(List.of(geojson)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("b.geojson: feature 1")
+        .hasMessageContaining("no \"key\" property");
+  }
+
+  @Test
+  void reportsProgressAndTheFilesItReads() throws IOException {
+    Path a = write("a.csv", "id,lat,lon\nx,46.5,6.6\ny,46.4,6.7\n");
+    List<String> events = new ArrayList<>();
+    Map<String, Long> last = new HashMap<>();
+
+    LocationImporter.create().withProgress(new ImportProgress() {
+      @Override
+      public void reading(String source) {
+        events.add("reading " + Path.of(source).getFileName());
+      }
+
+      @Override
+      public void added(long locations) {
+        last.put("added", locations);
+      }
+
+      @Override
+      public void done() {
+        events.add("done");
+      }
+    }).importFiles(List.of(a));
+
+    assertThat(events).containsExactly("reading a.csv", "done");
+    assertThat(last).containsEntry("added", 2L);
+  }
+
+  private static int find(LocationIndex index, String id) {
+    for (int i = 0; i < index.size(); i++) {
+      if (index.id(i).equals(id)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no location " + id);
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+}
