@@ -3,7 +3,7 @@ package io.corridor.cli;
 import io.corridor.core.InvalidInputException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.Snapshot;
-import io.corridor.index.importer.LocationImporter;
+import io.corridor.importer.LocationImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.corridor.cli;
 
-import io.corridor.index.importer.ImportProgress;
+import io.corridor.importer.ImportProgress;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -22,7 +22,7 @@ final class TerminalProgress implements ImportProgress {
 
   /** Returns a progress line on standard error when it is a terminal, else progress that says nothing. */
   static ImportProgress forConsole() {
-    return System.console() != null ? new TerminalProgress(System.err) : ImportProgress.QUIET;
+    return System.console() != null ? new TerminalProgress(System.err) : ImportProgress.NONE;
   }
 
   @Override
@@ -32,11 +32,11 @@ final class TerminalProgress implements ImportProgress {
   }
 
   @Override
-  public void added(long locations) {
+  public void update(long done, long total, long added) {
     long now = System.nanoTime();
     if (now - lastNanos >= INTERVAL_NANOS) {
       lastNanos = now;
-      draw(locations, false);
+      draw(added, false);
     }
   }
 

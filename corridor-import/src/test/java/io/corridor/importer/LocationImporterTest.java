@@ -1,4 +1,4 @@
-package io.corridor.index.importer;
+package io.corridor.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,8 +100,9 @@ class LocationImporterTest {
       }
 
       @Override
-      public void added(long locations) {
-        last.put("added", locations);
+      public void update(long done, long total, long added) {
+        last.put("added", added);
+        last.put("of", total);
       }
 
       @Override
@@ -111,7 +112,7 @@ class LocationImporterTest {
     }).importFiles(List.of(a));
 
     assertThat(events).containsExactly("reading a.csv", "done");
-    assertThat(last).containsEntry("added", 2L);
+    assertThat(last).containsEntry("added", 2L).containsEntry("of", 2L);
   }
 
   private static int find(LocationIndex index, String id) {

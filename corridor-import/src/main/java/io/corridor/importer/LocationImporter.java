@@ -1,4 +1,4 @@
-package io.corridor.index.importer;
+package io.corridor.importer;
 
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.io.LocationReader;
@@ -39,7 +39,7 @@ public final class LocationImporter {
 
   /** Returns an importer with the default fields {@code id}, {@code name} and {@code category}. */
   public static LocationImporter create() {
-    return new LocationImporter("id", "name", "category", ImportProgress.QUIET);
+    return new LocationImporter("id", "name", "category", ImportProgress.NONE);
   }
 
   /** Returns this importer reading ids, names and categories from the given columns or properties. */
@@ -85,11 +85,11 @@ public final class LocationImporter {
           throw new InvalidInputException(file + ": " + e.getMessage(), e);
         }
         if ((++added & 0x3FFF) == 0) {
-          progress.added(added);
+          progress.update(i + 1, set.size(), added);
         }
       }
+      progress.update(set.size(), set.size(), added);
     }
-    progress.added(added);
     progress.done();
     return builder.build();
   }

@@ -1,0 +1,198 @@
+package io.corridor.importer;
+
+import io.corridor.index.LocationIndex;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+/**
+ * Imports the rows of a PostgreSQL/PostGIS query into a location index, so that locations kept in
+ * a database can be searched along a route without exporting them first.
+ *
+ * <p>The query returns the columns {@code id} and {@code geom}, optionally {@code name} and
+ * {@code category}, and any other columns, which become properties (NULLs left out). {@code geom}
+ * is a PostGIS geometry or geography Point or MultiPoint in SRID 4326 (longitude, latitude), or
+ * its WKB as {@code bytea} ({@code ST_AsBinary(geom) AS geom}, whose SRID 0 is taken as 4326).
+ * Rows are fetched with a cursor, {@value #FETCH_SIZE} at a time, so memory is bounded by the index
+ * being built, not by the size of the result.
+ */
+public final class PostgisImporter {
+  /** Rows fetched per round trip; also how often progress is reported. */
+  public static final int FETCH_SIZE = 10_000;
+
+  private static final int WGS84 = 4326;
+
+  private PostgisImporter() {}
+
+  /**
+   * Runs the query and adds one location per row to the builder, returning the number of rows
+   * added; progress counts rows, with an unknown total until the last report.
+   *
+   * @throws ImportException if the database cannot be reached, the query fails or returns the
+   *     wrong columns, or a row's geometry is missing or unsupported (naming the row's id)
+   */
+  public static long importInto(String jdbcUrl, String sql, LocationIndex.Builder builder,
+      ImportProgress progress) throws ImportException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+      // PostgreSQL's driver fetches with a cursor, rather than reading the whole result into
+      // memory, only inside a transaction and with a fetch size.
+      connection.setAutoCommit(false);
+      connection.setReadOnly(true);
+      try (Statement statement = connection.createStatement(
+          ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        statement.setFetchSize(FETCH_SIZE);
+        try (ResultSet rows = statement.executeQuery(sql)) {
+          return importRows(rows, builder, progress);
+        }
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new ImportException("PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static long importRows(ResultSet rows, LocationIndex.Builder builder,
+      ImportProgress progress) throws SQLException, ImportException {
+    Columns columns = Columns.of(rows.getMetaData());
+    WKBReader wkb = new WKBReader();
+    long count = 0;
+    while (rows.next()) {
+      count++;
+      String id = rows.getString(columns.id);
+      if (id == null) {
+        throw new ImportException("PostgreSQL query, row " + count + ": id is NULL");
+      }
+      String where = "PostgreSQL query, row " + count + " (id '" + id + "')";
+      double[][] points = points(where, geometry(where, rows, columns, wkb));
+      String name = columns.name > 0 ? rows.getString(columns.name) : null;
+      String category = columns.category > 0 ? rows.getString(columns.category) : null;
+      Map<String, String> properties = new HashMap<>();
+      for (int k = 0; k < columns.extra.size(); k++) {
+        String value = rows.getString(columns.extra.get(k));
+        if (value != null) {
+          properties.put(columns.extraNames.get(k), value);
+        }
+      }
+      try {
+        builder.add(id, points[0], points[1], name, category, properties);
+      } catch (IllegalArgumentException e) {
+        throw new ImportException(where + ": " + e.getMessage(), e);
+      }
+      if (count % FETCH_SIZE == 0) {
+        progress.update(count, -1, count);
+      }
+    }
+    progress.update(count, count, count);
+    return count;
+  }
+
+  private static Geometry geometry(String where, ResultSet rows, Columns columns, WKBReader wkb)
+      throws SQLException, ImportException {
+    byte[] bytes;
+    if (columns.geomIsBytea) {
+      bytes = rows.getBytes(columns.geom);
+    } else {
+      // geometry and geography arrive as hexadecimal EWKB text.
+      String hex = rows.getString(columns.geom);
+      bytes = hex == null ? null : WKBReader.hexToBytes(hex);
+    }
+    if (bytes == null) {
+      throw new ImportException(where + ": geom is NULL");
+    }
+    try {
+      return wkb.read(bytes);
+    } catch (ParseException | RuntimeException e) {
+      throw new ImportException(where + ": geom is not valid WKB (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Returns the geometry's points as {latitudes, longitudes}, or refuses it naming the row. */
+  private static double[][] points(String where, Geometry geometry) throws ImportException {
+    int srid = geometry.getSRID();
+    if (srid != WGS84 && srid != 0) {
+      throw new ImportException(where + ": geom has SRID " + srid + "; only " + WGS84
+          + " (longitude, latitude) is supported: select ST_Transform(geom, 4326) AS geom");
+    }
+    if (!(geometry instanceof Point) && !(geometry instanceof MultiPoint)) {
+      throw new ImportException(where + ": geom is a " + geometry.getGeometryType()
+          + "; only Point and MultiPoint are supported: select ST_PointOnSurface(geom) AS geom "
+          + "for other shapes");
+    }
+    if (geometry.isEmpty()) {
+      throw new ImportException(where + ": geom is an empty " + geometry.getGeometryType());
+    }
+    int n = geometry.getNumGeometries();
+    double[] lats = new double[n];
+    double[] lons = new double[n];
+    for (int k = 0; k < n; k++) {
+      Point p = (Point) geometry.getGeometryN(k);
+      if (p.isEmpty()) {
+        throw new ImportException(where + ": geom has an empty point " + (k + 1));
+      }
+      lats[k] = p.getY();
+      lons[k] = p.getX();
+    }
+    return new double[][] {lats, lons};
+  }
+
+  /** Where the query's columns are (1-based; 0 when an optional one is absent). */
+  private record Columns(int id, int name, int category, int geom, boolean geomIsBytea,
+      List<Integer> extra, List<String> extraNames) {
+
+    static Columns of(ResultSetMetaData meta) throws SQLException, ImportException {
+      Map<String, Integer> byName = new HashMap<>();
+      List<String> names = new ArrayList<>();
+      for (int c = 1; c <= meta.getColumnCount(); c++) {
+        String label = meta.getColumnLabel(c);
+        names.add(label);
+        if (byName.put(label.toLowerCase(Locale.ROOT), c) != null) {
+          throw new ImportException("PostgreSQL query returns the column '" + label
+              + "' twice; name each column once with AS");
+        }
+      }
+      int id = required(byName, "id", names);
+      int geom = required(byName, "geom", names);
+      String type = meta.getColumnTypeName(geom);
+      boolean bytea = "bytea".equals(type);
+      if (!bytea && !"geometry".equals(type) && !"geography".equals(type)) {
+        throw new ImportException("PostgreSQL query's geom column is of type " + type
+            + "; return a PostGIS geometry or geography, or ST_AsBinary(geom) AS geom");
+      }
+      int name = byName.getOrDefault("name", 0);
+      int category = byName.getOrDefault("category", 0);
+      List<Integer> extra = new ArrayList<>();
+      List<String> extraNames = new ArrayList<>();
+      for (int c = 1; c <= names.size(); c++) {
+        if (c != id && c != geom && c != name && c != category) {
+          extra.add(c);
+          extraNames.add(names.get(c - 1));
+        }
+      }
+      return new Columns(id, name, category, geom, bytea, extra, extraNames);
+    }
+
+    private static int required(Map<String, Integer> byName, String column, List<String> names)
+        throws ImportException {
+      Integer c = byName.get(column);
+      if (c == null) {
+        throw new ImportException("PostgreSQL query returns no '" + column + "' column (it returns "
+            + String.join(", ", names) + "); name the columns id, name, category and geom with AS");
+      }
+      return c;
+    }
+  }
+}
