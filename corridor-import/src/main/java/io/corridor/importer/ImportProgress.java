@@ -19,6 +19,14 @@ public interface ImportProgress {
   /** Called before {@code source} (a file or a query) is read, for a display to name it. */
   default void reading(String source) {}
 
+  /**
+   * Called before {@code source} is read, with the unit of its progress ({@code bytes},
+   * {@code rows} or {@code locations}); by default the same as {@link #reading(String)}.
+   */
+  default void reading(String source, String unit) {
+    reading(source);
+  }
+
   /** Called once the import is complete, for a display to clear itself. */
   default void done() {}
 }

@@ -115,6 +115,52 @@ class LocationImporterTest {
     assertThat(last).containsEntry("added", 2L).containsEntry("of", 2L);
   }
 
+  @Test
+  void importsFilesAndOsmFilesIntoOneIndexReportingEachSourceWithItsUnit() throws IOException {
+    Path csv = write("a.csv", "id,lat,lon,category\nx,46.5,6.6,charging\n");
+    Path pbf = dir.resolve("b.osm.pbf");
+    new TestPbf().denseNode(7, 46.4, 6.7, "amenity", "fuel").denseNode(8, 46.3, 6.8).write(pbf);
+    List<String> events = new ArrayList<>();
+    List<Long> added = new ArrayList<>();
+
+    LocationIndex index = LocationImporter.create().withProgress(new ImportProgress() {
+      @Override
+      public void reading(String source, String unit) {
+        events.add(Path.of(source).getFileName() + " in " + unit);
+      }
+
+      @Override
+      public void update(long done, long total, long count) {
+        added.add(count);
+      }
+    }).importSources(List.of(new LocationImporter.LocationFile(csv),
+        new LocationImporter.OsmFile(pbf, TagFilter.parse("amenity=fuel"))));
+
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.category(find(index, "node/7"))).isEqualTo("fuel");
+    assertThat(index.category(find(index, "x"))).isEqualTo("charging");
+    assertThat(events).containsExactly("a.csv in locations", "b.osm.pbf in bytes");
+    assertThat(added.get(added.size() - 1)).isEqualTo(2L); // counted across sources
+  }
+
+  @Test
+  void anIdInTwoSourcesIsRefusedNamingBothAndAnImportFailureBecomesInvalidInput()
+      throws IOException {
+    Path pbf = dir.resolve("b.osm.pbf");
+    new TestPbf().denseNode(7, 46.4, 6.7, "amenity", "fuel").write(pbf);
+    Path csv = write("a.csv", "id,lat,lon\nnode/7,46.5,6.6\n");
+    TagFilter fuel = TagFilter.parse("amenity=fuel");
+
+    assertThatThrownBy(() -> LocationImporter.create().importSources(List.of(
+        new LocationImporter.OsmFile(pbf, fuel), new LocationImporter.LocationFile(csv))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(csv + ": id \"node/7\" is also in " + pbf + ": each id must belong to one source");
+    Path missing = dir.resolve("missing.osm.pbf");
+    assertThatThrownBy(() -> LocationImporter.create().importSources(List.of(
+        new LocationImporter.OsmFile(missing, fuel))))
+        .isInstanceOf(InvalidInputException.class).hasMessage(missing + ": no such file");
+  }
+
   private static int find(LocationIndex index, String id) {
     for (int i = 0; i < index.size(); i++) {
       if (index.id(i).equals(id)) {

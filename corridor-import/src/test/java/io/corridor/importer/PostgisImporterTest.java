@@ -2,20 +2,15 @@ package io.corridor.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.corridor.index.LocationIndex;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,20 +20,16 @@ import org.junit.jupiter.api.Test;
  * one); without it the tests skip locally and fail when CI=true.
  */
 class PostgisImporterTest {
-  private static final String URL_VARIABLE = "CORRIDOR_TEST_POSTGRES_URL";
   private static final String TABLE = "corridor_test_" + Math.abs(ThreadLocalRandom.current().nextInt());
-  private static final String SKIPPED = "PostGIS importer tests skipped: set " + URL_VARIABLE
-      + "=jdbc:postgresql://HOST:PORT/DB?user=USER to a PostgreSQL with PostGIS to run them "
-      + "(.ci/run does)";
-  private static final String url = System.getenv(URL_VARIABLE);
+  private static final String url = TestPostgres.url();
 
   @BeforeAll
   static void createTables() throws SQLException {
-    if (!haveDatabase()) {
-      System.err.println(SKIPPED);
+    if (!TestPostgres.availableOrSay()) {
       return;
     }
-    sql("CREATE TABLE " + TABLE + " (id text, name text, category text, kw int, geom geometry)",
+    TestPostgres.sql(
+        "CREATE TABLE " + TABLE + " (id text, name text, category text, kw int, geom geometry)",
         "INSERT INTO " + TABLE + " VALUES"
             + " ('p1', 'Gare', 'charging_station', 150, ST_SetSRID(ST_MakePoint(6.6291235, 46.5167481), 4326)),"
             + " ('p2', NULL, NULL, NULL, 'SRID=4326;POINT(-179.9999999 -89.5)'),"
@@ -55,23 +46,13 @@ class PostgisImporterTest {
   /** Skips each test without a database locally, and fails it in CI, where one must be present. */
   @BeforeEach
   void requireDatabase() {
-    if (!haveDatabase()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(URL_VARIABLE + " is not set, but CI=true: the PostGIS importer must be tested in CI "
-            + "(.ci/run starts PostgreSQL with PostGIS and sets it)");
-      }
-      Assumptions.abort(SKIPPED);
-    }
-  }
-
-  private static boolean haveDatabase() {
-    return url != null && !url.isBlank();
+    TestPostgres.require();
   }
 
   @AfterAll
   static void dropTables() throws SQLException {
-    if (haveDatabase()) {
-      sql("DROP TABLE IF EXISTS " + TABLE, "DROP TABLE IF EXISTS " + TABLE + "_geog");
+    if (url != null) {
+      TestPostgres.sql("DROP TABLE IF EXISTS " + TABLE, "DROP TABLE IF EXISTS " + TABLE + "_geog");
     }
   }
 
@@ -188,13 +169,5 @@ class PostgisImporterTest {
       byId.put(index.id(i), i);
     }
     return byId;
-  }
-
-  private static void sql(String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      for (String statement : statements) {
-        s.execute(statement);
-      }
-    }
   }
 }

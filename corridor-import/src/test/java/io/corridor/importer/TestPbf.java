@@ -13,8 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes small OpenStreetMap PBF files for tests, with the format library's own block writer. */
-final class TestPbf {
+/**
+ * Writes small OpenStreetMap PBF files for tests, with the format library's own block writer;
+ * shared with other modules' tests through this module's test jar.
+ */
+public final class TestPbf {
   private final List<Osmformat.PrimitiveGroup.Builder> groups = new ArrayList<>();
   private final List<String> strings = new ArrayList<>(List.of(""));
   private final Map<String, Integer> stringIds = new HashMap<>();
@@ -24,7 +27,7 @@ final class TestPbf {
   private long lastLon;
 
   /** Adds a node to the dense-node group (the encoding real extracts use); tags as key, value pairs. */
-  TestPbf denseNode(long id, double lat, double lon, String... tags) {
+  public TestPbf denseNode(long id, double lat, double lon, String... tags) {
     if (dense == null) {
       dense = Osmformat.DenseNodes.newBuilder();
     }
@@ -42,7 +45,7 @@ final class TestPbf {
   }
 
   /** Adds a node in the plain (non-dense) encoding. */
-  TestPbf node(long id, double lat, double lon, String... tags) {
+  public TestPbf node(long id, double lat, double lon, String... tags) {
     Osmformat.Node.Builder node = Osmformat.Node.newBuilder().setId(id).setLat(raw(lat)).setLon(raw(lon));
     for (int k = 0; k < tags.length; k += 2) {
       node.addKeys(string(tags[k])).addVals(string(tags[k + 1]));
@@ -52,7 +55,7 @@ final class TestPbf {
   }
 
   /** Adds a way over the given node ids. */
-  TestPbf way(long id, long[] nodeIds, String... tags) {
+  public TestPbf way(long id, long[] nodeIds, String... tags) {
     Osmformat.Way.Builder way = Osmformat.Way.newBuilder().setId(id);
     long last = 0;
     for (long ref : nodeIds) {
@@ -67,7 +70,7 @@ final class TestPbf {
   }
 
   /** Writes the header block and one data block with everything added. */
-  void write(Path file) throws IOException {
+  public void write(Path file) throws IOException {
     Osmformat.PrimitiveBlock.Builder block = Osmformat.PrimitiveBlock.newBuilder();
     Osmformat.StringTable.Builder table = Osmformat.StringTable.newBuilder();
     for (String s : strings) {
@@ -90,7 +93,7 @@ final class TestPbf {
   }
 
   /** Writes a file whose header requires a feature the importer does not know. */
-  static void writeRequiring(Path file, String feature) throws IOException {
+  public static void writeRequiring(Path file, String feature) throws IOException {
     Osmformat.HeaderBlock header = Osmformat.HeaderBlock.newBuilder()
         .addRequiredFeatures("OsmSchema-V0.6").addRequiredFeatures(feature).build();
     try (OutputStream os = Files.newOutputStream(file);

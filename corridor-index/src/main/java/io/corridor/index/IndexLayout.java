@@ -141,8 +141,7 @@ final class IndexLayout {
         String id = new String(bytes, b.idStart(i), b.idEnd(i) - b.idStart(i), StandardCharsets.UTF_8);
         Integer first = firstById.putIfAbsent(id, i);
         if (first != null) {
-          throw new IllegalArgumentException("locations " + (first + 1) + " and " + (i + 1)
-              + " have the same id \"" + id + "\": give each location one id, with all its points");
+          throw new DuplicateIdException(id, first, i);
         }
       }
     }

@@ -414,7 +414,7 @@ public final class LocationIndex {
     /**
      * Builds the index: sorts the locations by the cell of their first point and lays out the columns.
      *
-     * @throws IllegalArgumentException if two locations have the same id
+     * @throws DuplicateIdException if two locations have the same id
      */
     public LocationIndex build() {
       return IndexLayout.build(this);

@@ -59,8 +59,12 @@ class LocationIndexTest {
       b.add("id-" + i, new double[] {i * 0.1}, new double[] {0}, null, null, null);
     }
     b.add("id-42", new double[] {1}, new double[] {1}, null, null, null);
-    assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("locations 43 and 101 have the same id \"id-42\"");
+    assertThatThrownBy(b::build).isInstanceOf(DuplicateIdException.class)
+        .hasMessageContaining("locations 43 and 101 have the same id \"id-42\"")
+        .satisfies(e -> {
+          DuplicateIdException d = (DuplicateIdException) e;
+          assertThat(List.of(d.id(), d.first(), d.second())).containsExactly("id-42", 42, 100);
+        });
   }
 
   @Test
