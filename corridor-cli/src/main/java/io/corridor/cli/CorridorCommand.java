@@ -1,6 +1,7 @@
 package io.corridor.cli;
 
 import io.corridor.core.InvalidInputException;
+import io.corridor.importer.ImportException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public final class CorridorCommand {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof InvalidInputException) {
+          if (e instanceof InvalidInputException || e instanceof ImportException) {
             commandLine.getErr().println("corridor: " + e.getMessage());
             return EXIT_INVALID_INPUT;
           }
