@@ -6,6 +6,8 @@
 #   corridor-bench/run-benchmarks.sh large        LargeFilterBenchmark without pre_bbox (~10 min)
 #   corridor-bench/run-benchmarks.sh large-pre-bbox   LargeFilterBenchmark, pre_bbox only, 1+2 iterations
 #   corridor-bench/run-benchmarks.sh flamegraph   async-profiler flame graph of fast on long_corridor_many_filtered_out
+#   corridor-bench/run-benchmarks.sh search       SearchBenchmark, 10M locations, corridor and s2 (long: see README)
+#   corridor-bench/run-benchmarks.sh search-quick SearchBenchmark at 1M locations, once each (checks, not figures)
 #   corridor-bench/run-benchmarks.sh smoke        everything once, briefly, 100 000 locations (checks, not figures)
 #   corridor-bench/run-benchmarks.sh all          seed, large, large-pre-bbox, flamegraph
 #
@@ -48,6 +50,15 @@ flamegraph() {
     -prof "async:libPath=$PROFILER_LIB;output=flamegraph;event=$EVENT;dir=$RESULTS/flamegraph" \
     -rf json -rff "$RESULTS/flamegraph.json" "$@"
 }
+search() {
+  java -jar "$JAR" SearchBenchmark -rf json -rff "$RESULTS/search.json" "$@"
+}
+
+search_quick() {
+  java -jar "$JAR" SearchBenchmark -p locations=1000000 -f 1 -wi 1 -i 1 -w 1s -r 1s \
+    -rf json -rff "$RESULTS/search-quick.json" "$@"
+}
+
 smoke() {
   local quick=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
   java -jar "$JAR" SeedScenarioBenchmark "${quick[@]}" -rf json -rff "$RESULTS/smoke-seed.json" "$@"
@@ -60,7 +71,9 @@ case "$what" in
   large) large "$@" ;;
   large-pre-bbox) large_pre_bbox "$@" ;;
   flamegraph) flamegraph "$@" ;;
+  search) search "$@" ;;
+  search-quick) search_quick "$@" ;;
   smoke) smoke "$@" ;;
   all) seed "$@"; large "$@"; large_pre_bbox "$@"; flamegraph "$@" ;;
-  *) echo "usage: $0 seed|large|large-pre-bbox|flamegraph|smoke|all [JMH options]" >&2; exit 2 ;;
+  *) echo "usage: $0 seed|large|large-pre-bbox|flamegraph|search|search-quick|smoke|all [JMH options]" >&2; exit 2 ;;
 esac
