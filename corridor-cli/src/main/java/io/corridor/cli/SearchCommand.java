@@ -3,19 +3,13 @@ package io.corridor.cli;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
-import io.corridor.core.geo.Route;
-import io.corridor.core.io.MatchWriter;
-import io.corridor.core.io.OutputFormat;
-import io.corridor.core.io.RouteReader;
 import io.corridor.index.IndexLocations;
 import io.corridor.index.IndexMatch;
 import io.corridor.index.InvalidSnapshotException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
 import io.corridor.index.Snapshot;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -40,60 +35,33 @@ import picocli.CommandLine.TypeConversionException;
     description = "Search an index snapshot for the locations within --radius metres of the route.",
     sortOptions = false)
 final class SearchCommand implements Callable<Integer> {
-  @Option(names = "--index", required = true, paramLabel = "INDEX_FILE",
+  @Option(names = "--index", required = true, paramLabel = "INDEX_FILE", order = 0,
       description = "Snapshot written by corridor import.")
   Path index;
 
-  @Option(names = "--route", required = true, paramLabel = "FILE",
-      description = "Route: GeoJSON (LineString/Point, Feature or single-feature FeatureCollection), GPX, or an encoded polyline.")
-  Path route;
+  @Mixin CorridorOptions corridorOptions;
 
-  @Option(names = "--radius", required = true, paramLabel = "METRES",
-      description = "Corridor radius in metres, greater than 0.")
-  double radiusMeters;
+  @Mixin OutputOptions outputOptions;
 
-  @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|geojson|jsonl",
-      converter = FilterCommand.OutputFormatConverter.class,
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+  @Option(names = "--limit", order = 20, defaultValue = "0", paramLabel = "N",
       description = "At most N matches, the first in --sort order (default: 0, no limit).")
   int limit;
 
-  @Option(names = "--categories", paramLabel = "a,b",
+  @Option(names = "--categories", order = 21, paramLabel = "a,b",
       description = "Keep only locations of these categories (comma-separated).")
   String categories;
 
-  @Option(names = "--sort", defaultValue = "offset", paramLabel = "offset|distance",
+  @Option(names = "--sort", order = 22, defaultValue = "offset", paramLabel = "offset|distance",
       converter = SortConverter.class,
       description = "Order: by offset along the route, or by distance from it; ties by id (default: ${DEFAULT-VALUE}).")
   SearchOptions.Sort sort;
 
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "Write here (atomically) instead of standard output.")
-  Path output;
-
-  @Option(names = "--polyline-precision", defaultValue = "5", paramLabel = "5|6",
-      description = "Precision of an encoded-polyline route (default: ${DEFAULT-VALUE}).")
-  int polylinePrecision;
-
   @Override
   public Integer call() throws Exception {
-    if (polylinePrecision != 5 && polylinePrecision != 6) {
-      throw new InvalidInputException(
-          "--polyline-precision: " + polylinePrecision + " is not 5 or 6");
-    }
     if (limit < 0) {
       throw new InvalidInputException("--limit: " + limit + " must be 0 (no limit) or more");
     }
-    Route r = RouteReader.read(route, polylinePrecision);
-    Corridor corridor;
-    try {
-      corridor = Corridor.of(r, radiusMeters);
-    } catch (InvalidInputException e) {
-      throw e.at("--radius");
-    }
+    Corridor corridor = corridorOptions.corridor();
     LocationIndex locations = open(index);
     List<IndexMatch> found = locations.search(corridor,
         new SearchOptions(categorySet(), limit, sort));
@@ -102,13 +70,7 @@ final class SearchCommand implements Callable<Integer> {
       matches.add(new Match(m.location(), m.distanceMeters(), m.offsetMeters()));
     }
     IndexLocations source = IndexLocations.of(locations);
-    if (output == null) {
-      OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-      MatchWriter.write(format, source, matches, out);
-      out.flush();
-    } else {
-      MatchWriter.writeFile(format, source, matches, output);
-    }
+    outputOptions.write(source, matches);
     return 0;
   }
 
