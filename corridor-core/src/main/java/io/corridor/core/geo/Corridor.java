@@ -120,11 +120,6 @@ public final class Corridor {
     return radiusMeters / Sphere.EARTH_RADIUS_METERS;
   }
 
-  /** Returns the squared chord of the radius: a point is inside iff its squared chord to the route is at most this. */
-  public double chord2Radius() {
-    return chord2Radius;
-  }
-
   /** Returns the number of arcs: the number of vertices less one, or 1 for a single-vertex route. */
   public int arcCount() {
     return arcCount;
@@ -254,18 +249,6 @@ public final class Corridor {
     out[0] = distance * Sphere.EARTH_RADIUS_METERS;
     out[1] = offsetMetersOnArc(offsetArc, px, py, pz);
     return true;
-  }
-
-  /** Returns whether the point in degrees lies inside the corridor. */
-  public boolean contains(double latDegrees, double lonDegrees) {
-    double[] p = new double[3];
-    Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
-    for (int a = 0; a < arcCount; a++) {
-      if (chord2ToArc(a, p[0], p[1], p[2]) <= chord2Radius) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Returns the exact angle in radians from p to arc {@code arc}, with atan2 (accurate everywhere). */

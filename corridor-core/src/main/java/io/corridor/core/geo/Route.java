@@ -98,18 +98,6 @@ public final class Route {
     return cumulativeMeters[cumulativeMeters.length - 1];
   }
 
-  /** Returns the same path walked the other way. */
-  public Route reversed() {
-    int n = size();
-    double[] lat = new double[n];
-    double[] lon = new double[n];
-    for (int i = 0; i < n; i++) {
-      lat[i] = latDegrees[n - 1 - i];
-      lon[i] = lonDegrees[n - 1 - i];
-    }
-    return new Route(lat, lon);
-  }
-
   /** Returns a copy of the vertex latitudes in degrees. */
   public double[] latitudes() {
     return latDegrees.clone();

@@ -57,14 +57,6 @@ public final class Sphere {
     return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * by + az * bz);
   }
 
-  /** Returns the great-circle distance in metres between two points given in degrees. */
-  public static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
-    double[] v = new double[6];
-    toUnitVector(lat1, lon1, v, 0);
-    toUnitVector(lat2, lon2, v, 3);
-    return EARTH_RADIUS_METERS * angleRadians(v[0], v[1], v[2], v[3], v[4], v[5]);
-  }
-
   /**
    * Returns the squared chord length between two unit vectors at {@code angleRadians} apart: a
    * trigonometry-free proxy of distance that grows monotonically from 0 (same point) to 4

@@ -160,11 +160,6 @@ public final class LocationSet implements LocationSource {
       return locationCount++;
     }
 
-    /** Returns whether a location with this id was already added. */
-    public boolean contains(String id) {
-      return indexById.containsKey(id);
-    }
-
     /** Adds a point, already checked to be valid, to location {@code location}. */
     public Builder point(int location, double latDegrees, double lonDegrees) {
       if (pointCount == lat.length) {
