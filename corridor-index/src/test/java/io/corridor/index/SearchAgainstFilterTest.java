@@ -86,6 +86,41 @@ class SearchAgainstFilterTest {
   }
 
   @Test
+  void denseCellsCutIntoSubCellsGiveTheFiltersAnswers() {
+    // Thousands of locations per index cell around winding routes: cells are cut into 2×2 up to
+    // 8×8 sub-cells, whose arcs are pruned, at the equator, at 60°, across the antimeridian and
+    // next to a pole, where sub-cells are thin wedges.
+    Random random = new Random(11);
+    double[][] places = {{0.2, 10}, {60, 25}, {-35, 179.995}, {89.97, 40}, {-89.95, -120}};
+    for (double[] place : places) {
+      for (double radius : new double[] {15, 150, 2_000}) {
+        Route route = denseRoute(random, place[0], place[1]);
+        Corridor corridor = Corridor.of(route, radius);
+        LocationSet set = locationsNear(random, corridor, 20_000);
+        LocationIndex index = LocationIndex.of(set);
+        String context = "near " + place[0] + "," + place[1] + " r=" + radius;
+        List<Match> expected = FastFilter.singleThreaded().filter(corridor, set);
+        assertThat(expected).as(context).isNotEmpty();
+        assertSame(index.search(corridor, SearchOptions.all()), expected, set, context);
+        assertSame(index.search(corridor, SearchOptions.all().withLimit(50)),
+            expected.subList(0, Math.min(50, expected.size())), set, context + " limit 50");
+        assertThat(CorridorSearch.run(index, corridor, SearchOptions.all()).finestSplit())
+            .as(context).isPositive();
+      }
+      // A short street with 20 000 locations along it: a cell is cut into 8×8 sub-cells.
+      Route street = Route.of(new double[] {place[0], clampLat(place[0] + 0.001)},
+          new double[] {place[1], wrapLon(place[1] + 0.002)});
+      Corridor corridor = Corridor.of(street, 15);
+      LocationSet set = locationsNear(random, corridor, 20_000);
+      String context = "street near " + place[0] + "," + place[1];
+      List<Match> expected = FastFilter.singleThreaded().filter(corridor, set);
+      assertSame(LocationIndex.of(set).search(corridor, SearchOptions.all()), expected, set, context);
+      assertThat(CorridorSearch.run(LocationIndex.of(set), corridor, SearchOptions.all()).finestSplit())
+          .as(context).isEqualTo(8);
+    }
+  }
+
+  @Test
   void aSingleVertexRouteIsAPoint() {
     Route route = Route.of(new double[] {89.9}, new double[] {-179.99});
     Corridor corridor = Corridor.of(route, 20_000);

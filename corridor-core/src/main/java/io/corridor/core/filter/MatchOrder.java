@@ -10,9 +10,10 @@ import java.util.List;
  * large lists: an LSD radix sort on the offsets' IEEE bits (non-negative doubles order as their
  * bit patterns), then a comparison sort only within runs of equal offsets, which are short (points
  * nearest to the same route vertex). A comparator sort of 300 000 matches spent most of its time
- * comparing; the radix passes spend it streaming.
+ * comparing; the radix passes spend it streaming. The index's search orders its matches with
+ * {@link #ascending} too.
  */
-final class MatchOrder {
+public final class MatchOrder {
   private static final int RADIX_THRESHOLD = 64;
   /** Wide digits (4 passes) for large lists; narrow ones (8 passes, a 256-entry table) for small. */
   private static final int LARGE_LIST = 1 << 16;
@@ -27,51 +28,18 @@ final class MatchOrder {
       return;
     }
     Match[] in = matches.toArray(new Match[0]);
-    long[] keys = new long[n];
-    int[] order = new int[n];
+    double[] offsets = new double[n];
     for (int i = 0; i < n; i++) {
-      // +0.0 normalises -0.0; offsets are never negative or NaN.
-      keys[i] = Double.doubleToRawLongBits(in[i].offsetMeters() + 0.0);
-      order[i] = i;
+      offsets[i] = in[i].offsetMeters();
     }
-    long[] keyTmp = new long[n];
-    int[] orderTmp = new int[n];
-    int digitBits = n >= LARGE_LIST ? 16 : 8;
-    int digitMask = (1 << digitBits) - 1;
-    int[] counts = new int[1 << digitBits];
-    for (int shift = 0; shift < 64; shift += digitBits) {
-      Arrays.fill(counts, 0);
-      for (int i = 0; i < n; i++) {
-        counts[(int) (keys[i] >>> shift) & digitMask]++;
-      }
-      if (counts[(int) (keys[0] >>> shift) & digitMask] == n) {
-        continue; // every key has this digit: the pass would not move anything
-      }
-      int sum = 0;
-      for (int d = 0; d < counts.length; d++) {
-        int c = counts[d];
-        counts[d] = sum;
-        sum += c;
-      }
-      for (int i = 0; i < n; i++) {
-        int slot = counts[(int) (keys[i] >>> shift) & digitMask]++;
-        keyTmp[slot] = keys[i];
-        orderTmp[slot] = order[i];
-      }
-      long[] k = keys;
-      keys = keyTmp;
-      keyTmp = k;
-      int[] o = order;
-      order = orderTmp;
-      orderTmp = o;
-    }
+    int[] order = ascending(offsets, n);
     Match[] out = new Match[n];
     for (int i = 0; i < n; i++) {
       out[i] = in[order[i]];
     }
     for (int i = 0; i < n; ) {
       int j = i + 1;
-      while (j < n && keys[j] == keys[i]) {
+      while (j < n && offsets[order[j]] == offsets[order[i]]) {
         j++;
       }
       if (j - i > 1) {
@@ -81,6 +49,78 @@ final class MatchOrder {
     }
     for (int i = 0; i < n; i++) {
       matches.set(i, out[i]);
+    }
+  }
+
+  /**
+   * Returns the positions {@code 0..n-1} of {@code keys} (non-negative, not NaN) in ascending order
+   * of their keys, equal keys in their original order. Callers break ties (by id) within runs of
+   * equal keys, which are short.
+   */
+  public static int[] ascending(double[] keys, int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (n < 2) {
+      return order;
+    }
+    long[] bits = new long[n];
+    for (int i = 0; i < n; i++) {
+      // +0.0 normalises -0.0; the keys are never negative or NaN.
+      bits[i] = Double.doubleToRawLongBits(keys[i] + 0.0);
+    }
+    if (n < RADIX_THRESHOLD) {
+      insertionSort(bits, order, n);
+      return order;
+    }
+    long[] keyTmp = new long[n];
+    int[] orderTmp = new int[n];
+    int digitBits = n >= LARGE_LIST ? 16 : 8;
+    int digitMask = (1 << digitBits) - 1;
+    int[] counts = new int[1 << digitBits];
+    for (int shift = 0; shift < 64; shift += digitBits) {
+      Arrays.fill(counts, 0);
+      for (int i = 0; i < n; i++) {
+        counts[(int) (bits[i] >>> shift) & digitMask]++;
+      }
+      if (counts[(int) (bits[0] >>> shift) & digitMask] == n) {
+        continue; // every key has this digit: the pass would not move anything
+      }
+      int sum = 0;
+      for (int d = 0; d < counts.length; d++) {
+        int c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        int slot = counts[(int) (bits[i] >>> shift) & digitMask]++;
+        keyTmp[slot] = bits[i];
+        orderTmp[slot] = order[i];
+      }
+      long[] k = bits;
+      bits = keyTmp;
+      keyTmp = k;
+      int[] o = order;
+      order = orderTmp;
+      orderTmp = o;
+    }
+    return order;
+  }
+
+  /** Stable insertion sort of short lists, carrying the positions along. */
+  private static void insertionSort(long[] bits, int[] order, int n) {
+    for (int i = 1; i < n; i++) {
+      long k = bits[i];
+      int o = order[i];
+      int j = i - 1;
+      while (j >= 0 && bits[j] > k) {
+        bits[j + 1] = bits[j];
+        order[j + 1] = order[j];
+        j--;
+      }
+      bits[j + 1] = k;
+      order[j + 1] = o;
     }
   }
 }
