@@ -46,6 +46,47 @@ class ImportSearchCommandTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"csv", "geojson", "jsonl"})
+  void searchOfTheShippedExamplesEqualsFilterInEveryFormat(String format) throws IOException {
+    Path stations = EXAMPLES.resolve("charging-stations.csv");
+    Path route = EXAMPLES.resolve("lausanne-montreux.geojson");
+    Path index = importFiles(stations);
+
+    String filtered = filter(route, "2000", stations, "--format", format);
+    // The two-entrance location, and the name and operator columns in their order.
+    assertThat(filtered).contains("lutry-centre");
+    if (!format.equals("csv")) {
+      assertThat(filtered).contains("{\"name\":\"Lutry centre\",\"operator\":\"Romande Energie\"");
+    }
+    assertThat(search(index, route, "2000", "--format", format)).isEqualTo(filtered);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "geojson", "jsonl"})
+  void searchOfGeoJsonWithTypedPropertiesEqualsFilterInEveryFormat(String format)
+      throws IOException {
+    // The category before the name, numbers, booleans, null, nested values, a numeric feature id,
+    // an id from the properties, a MultiPoint and properties the GeoJSON output replaces.
+    Path places = write("typed.geojson", """
+        {"type":"FeatureCollection","features":[
+          {"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[6.6275,46.5068]},
+           "properties":{"category":"charging_station","kw":22,"price":0.45,"open":true,
+             "note":null,"name":"Ouchy ⚡","tags":["ccs",{"since":2021}],"distance_m":"x"}},
+          {"type":"Feature","geometry":{"type":"MultiPoint","coordinates":[[6.8425,46.46],[6.843,46.4605]]},
+           "properties":{"id":"vevey","name":"","category":"fuel","brand":"fuel","kw":1e3}},
+          {"type":"Feature","id":"cully","geometry":{"type":"Point","coordinates":[6.7302,46.4885]},
+           "properties":null}
+        ]}
+        """);
+    Path route = EXAMPLES.resolve("lausanne-montreux.geojson");
+    Path index = importFiles(places);
+
+    String filtered = filter(route, "500", places, "--format", format);
+    assertThat(filtered).contains("7", "vevey", "cully");
+    assertThat(search(index, route, "500", "--format", format)).isEqualTo(filtered);
+  }
+
+  @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void searchOfGeneratedLocationsWithMultiPointIdsEqualsFilter(long seed) throws IOException {
     Region region = new Region(46, 6, 47, 7.5);
@@ -184,7 +225,7 @@ class ImportSearchCommandTest {
   }
 
   @Test
-  void geoJsonWithNamedFieldsKeepsNameAndCategoryInJsonLines() throws IOException {
+  void geoJsonWithNamedFieldsKeepsItsPropertiesInJsonLines() throws IOException {
     Path places = write("places.geojson", """
         {"type":"FeatureCollection","features":[
           {"type":"Feature","geometry":{"type":"Point","coordinates":[6.6275,46.5068]},
@@ -201,8 +242,8 @@ class ImportSearchCommandTest {
     String jsonl = search(index, EXAMPLES.resolve("lausanne-montreux.geojson"), "5000",
         "--format", "jsonl", "--categories", "charging");
     assertThat(jsonl.lines().toList()).hasSize(1);
-    assertThat(jsonl).contains("\"id\":\"p1\"", "\"name\":\"Ouchy\"", "\"category\":\"charging\"",
-        "\"power\":\"22\"", "\"points\":[[6.6275,46.5068]]");
+    assertThat(jsonl).contains("\"id\":\"p1\"", "\"points\":[[6.6275,46.5068]]",
+        "\"properties\":{\"ref\":\"p1\",\"title\":\"Ouchy\",\"kind\":\"charging\",\"power\":22}");
   }
 
   private Path importFiles(Path... files) throws IOException {
@@ -216,10 +257,13 @@ class ImportSearchCommandTest {
     return index;
   }
 
-  private String filter(Path route, String radius, Path locations) throws IOException {
+  private String filter(Path route, String radius, Path locations, String... options)
+      throws IOException {
     Path out = Files.createTempFile(dir, "filter", ".out");
-    assertThat(CorridorCommand.run("filter", "--route", route.toString(), "--radius", radius,
-        "--locations", locations.toString(), "--output", out.toString())).isZero();
+    List<String> args = new ArrayList<>(List.of("filter", "--route", route.toString(), "--radius",
+        radius, "--locations", locations.toString(), "--output", out.toString()));
+    args.addAll(List.of(options));
+    assertThat(CorridorCommand.run(args.toArray(String[]::new))).isZero();
     return Files.readString(out);
   }
 

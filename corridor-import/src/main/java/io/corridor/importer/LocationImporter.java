@@ -7,7 +7,6 @@ import io.corridor.index.DuplicateIdException;
 import io.corridor.index.LocationIndex;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -150,11 +149,14 @@ public final class LocationImporter {
     int to = set.pointEnd(i);
     double[] lats = Arrays.copyOfRange(set.latitudesView(), from, to);
     double[] lons = Arrays.copyOfRange(set.longitudesView(), from, to);
-    Map<String, String> properties = new LinkedHashMap<>();
-    set.properties(i).forEach((k, v) -> properties.put(k, v == null ? null : String.valueOf(v)));
-    String name = properties.remove(nameField);
-    String category = properties.remove(categoryField);
-    builder.add(set.id(i), lats, lons, name, category, properties);
+    // Every property stays in its place, typed as read; the name and category are stored once.
+    Map<String, Object> properties = set.properties(i);
+    builder.add(set.id(i), lats, lons, string(properties.get(nameField)),
+        string(properties.get(categoryField)), properties);
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : value.toString();
   }
 
   /** One input of an import: a location file, an OpenStreetMap PBF file or a PostgreSQL query. */

@@ -16,7 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +26,8 @@ import java.util.Set;
  * location index, selected by a {@link TagFilter}.
  *
  * <p>Each location's id is {@code node/123} or {@code way/456}, its name the {@code name} tag, its
- * category the value of the tag that the filter matched, and its properties all other tags.
+ * category the value of the tag that the filter matched, and its properties {@code name} and
+ * {@code category}, then all other tags in the file's order.
  * Relations (multipolygons, routes) are left out.
  *
  * <p>The file is read as a stream, twice when ways are selected: PBF files hold their nodes before
@@ -126,8 +127,13 @@ public final class OsmPbfImporter {
 
   private static void add(LocationIndex.Builder builder, String id, double lat, double lon,
       Map<String, String> tags, String category) {
-    Map<String, String> properties = new HashMap<>(tags);
-    String name = properties.remove("name");
+    String name = tags.get("name");
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (name != null) {
+      properties.put("name", name);
+    }
+    properties.put("category", category);
+    tags.forEach(properties::putIfAbsent);
     try {
       builder.add(id, new double[] {lat}, new double[] {lon}, name, category, properties);
     } catch (IllegalArgumentException e) {
@@ -248,7 +254,7 @@ public final class OsmPbfImporter {
         nodesRead++;
         Map<String, String> tags = Map.of();
         if (kv < kvCount && dense.getKeysVals(kv) != 0) {
-          tags = new HashMap<>();
+          tags = new LinkedHashMap<>();
           while (kv < kvCount && dense.getKeysVals(kv) != 0) {
             tags.put(getStringById(dense.getKeysVals(kv)), getStringById(dense.getKeysVals(kv + 1)));
             kv += 2;
@@ -313,7 +319,7 @@ public final class OsmPbfImporter {
     }
 
     private Map<String, String> tags(List<Integer> keys, List<Integer> values) {
-      Map<String, String> tags = new HashMap<>();
+      Map<String, String> tags = new LinkedHashMap<>();
       for (int k = 0; k < keys.size(); k++) {
         tags.put(getStringById(keys.get(k)), getStringById(values.get(k)));
       }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.locationtech.jts.io.WKBReader;
  * a database can be searched along a route without exporting them first.
  *
  * <p>The query returns the columns {@code id} and {@code geom}, optionally {@code name} and
- * {@code category}, and any other columns, which become properties (NULLs left out). {@code geom}
+ * {@code category}, and any other columns. Every column but {@code id} and {@code geom} becomes a
+ * property, in the query's order (NULLs left out), so that a search writes them as a file's
+ * columns would be written. {@code geom}
  * is a PostGIS geometry or geography Point or MultiPoint in SRID 4326 (longitude, latitude), or
  * its WKB as {@code bytea} ({@code ST_AsBinary(geom) AS geom}, whose SRID 0 is taken as 4326).
  * Rows are fetched with a cursor, {@value #FETCH_SIZE} at a time, so memory is bounded by the index
@@ -80,11 +83,11 @@ public final class PostgisImporter {
       double[][] points = points(where, geometry(where, rows, columns, wkb));
       String name = columns.name > 0 ? rows.getString(columns.name) : null;
       String category = columns.category > 0 ? rows.getString(columns.category) : null;
-      Map<String, String> properties = new HashMap<>();
-      for (int k = 0; k < columns.extra.size(); k++) {
-        String value = rows.getString(columns.extra.get(k));
+      Map<String, String> properties = new LinkedHashMap<>();
+      for (int k = 0; k < columns.properties.size(); k++) {
+        String value = rows.getString(columns.properties.get(k));
         if (value != null) {
-          properties.put(columns.extraNames.get(k), value);
+          properties.put(columns.propertyNames.get(k), value);
         }
       }
       try {
@@ -151,7 +154,7 @@ public final class PostgisImporter {
 
   /** Where the query's columns are (1-based; 0 when an optional one is absent). */
   private record Columns(int id, int name, int category, int geom, boolean geomIsBytea,
-      List<Integer> extra, List<String> extraNames) {
+      List<Integer> properties, List<String> propertyNames) {
 
     static Columns of(ResultSetMetaData meta) throws SQLException, ImportException {
       Map<String, Integer> byName = new HashMap<>();
@@ -174,15 +177,15 @@ public final class PostgisImporter {
       }
       int name = byName.getOrDefault("name", 0);
       int category = byName.getOrDefault("category", 0);
-      List<Integer> extra = new ArrayList<>();
-      List<String> extraNames = new ArrayList<>();
+      List<Integer> properties = new ArrayList<>();
+      List<String> propertyNames = new ArrayList<>();
       for (int c = 1; c <= names.size(); c++) {
-        if (c != id && c != geom && c != name && c != category) {
-          extra.add(c);
-          extraNames.add(names.get(c - 1));
+        if (c != id && c != geom) {
+          properties.add(c);
+          propertyNames.add(names.get(c - 1));
         }
       }
-      return new Columns(id, name, category, geom, bytea, extra, extraNames);
+      return new Columns(id, name, category, geom, bytea, properties, propertyNames);
     }
 
     private static int required(Map<String, Integer> byName, String column, List<String> names)

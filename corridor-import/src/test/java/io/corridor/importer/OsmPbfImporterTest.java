@@ -57,7 +57,9 @@ class OsmPbfImporterTest {
     int fuel = byId.get("node/1");
     assertThat(index.name(fuel)).isEqualTo("Station A");
     assertThat(index.category(fuel)).isEqualTo("fuel");
-    assertThat(index.properties(fuel)).isEqualTo(Map.of("amenity", "fuel", "brand", "X"));
+    // The name and category first, then the other tags in the file's order.
+    assertThat(index.properties(fuel)).containsExactly(Map.entry("name", "Station A"),
+        Map.entry("category", "fuel"), Map.entry("amenity", "fuel"), Map.entry("brand", "X"));
     assertPoint(index, fuel, 43.7384, 7.4246);
     // Node coordinates come out as the doubles nearest their decimal values.
     assertThat(index.latDegrees(index.pointStart(fuel))).isEqualTo(43.7384);

@@ -1,13 +1,11 @@
 package io.corridor.index;
 
 import io.corridor.core.location.LocationSource;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A {@link LocationSource} view of a {@link LocationIndex}, whose properties put the name and
- * category back beside the other properties, so that search results are written by the same
- * writer, in the same shape, as the filter's.
+ * A {@link LocationSource} view of a {@link LocationIndex}, so that search results are written by
+ * the same writer, in the same shape and property order, as the filter's.
  */
 public final class IndexLocations implements LocationSource {
   private final LocationIndex index;
@@ -46,19 +44,9 @@ public final class IndexLocations implements LocationSource {
     return index.lonDegrees(p);
   }
 
-  /** Returns {@code name} and {@code category} (when set), then the other properties. */
+  /** Returns the properties in their input order, as the filter gives them for the same file. */
   @Override
-  public Map<String, String> properties(int i) {
-    Map<String, String> all = new LinkedHashMap<>();
-    String name = index.name(i);
-    if (name != null) {
-      all.put("name", name);
-    }
-    String category = index.category(i);
-    if (category != null) {
-      all.put("category", category);
-    }
-    all.putAll(index.properties(i));
-    return all;
+  public Map<String, Object> properties(int i) {
+    return index.properties(i);
   }
 }

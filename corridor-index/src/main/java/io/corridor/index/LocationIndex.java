@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,8 +86,8 @@ public final class LocationIndex {
 
   /**
    * Returns the index of a location set, with names and categories taken from the properties
-   * {@code "name"} and {@code "category"} if present: the bridge that lets tests compare the
-   * search with the filter over the same locations.
+   * {@code "name"} and {@code "category"} if present and every property kept in its place: the
+   * bridge that lets tests compare the search with the filter over the same locations.
    */
   public static LocationIndex of(LocationSet locations) {
     Builder b = builder();
@@ -97,13 +96,15 @@ public final class LocationIndex {
       int to = locations.pointEnd(i);
       double[] lats = Arrays.copyOfRange(locations.latitudesView(), from, to);
       double[] lons = Arrays.copyOfRange(locations.longitudesView(), from, to);
-      Map<String, String> props = new LinkedHashMap<>();
-      locations.properties(i).forEach((k, v) -> props.put(k, v == null ? null : String.valueOf(v)));
-      String name = props.remove("name");
-      String category = props.remove("category");
-      b.add(locations.id(i), lats, lons, name, category, props);
+      Map<String, Object> props = locations.properties(i);
+      b.add(locations.id(i), lats, lons, string(props.get("name")), string(props.get("category")),
+          props);
     }
     return b.build();
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : value.toString();
   }
 
   /** Wraps sections read from a file, checking that their sizes agree with each other. */
@@ -163,9 +164,15 @@ public final class LocationIndex {
     return code == 0 ? null : categoryNames[code - 1];
   }
 
-  /** Returns the other properties of location {@code i}, in the order they were given. */
-  public Map<String, String> properties(int i) {
-    return PropertyCodec.decode(propertyBytes, propertyOffsets.get(i), propertyOffsets.get(i + 1));
+  /**
+   * Returns the properties of location {@code i}, in the order they were given: for a CSV or
+   * GeoJSON file, every column or property but the id and coordinates, the name and category
+   * included. Values are strings, but for a GeoJSON property's number, boolean, null, array or
+   * object, given back as the GeoJSON reader gives it.
+   */
+  public Map<String, Object> properties(int i) {
+    return PropertyCodec.decode(propertyBytes, propertyOffsets.get(i), propertyOffsets.get(i + 1),
+        name(i), category(i));
   }
 
   /** Returns the index of the first point of location {@code i}. */
@@ -349,12 +356,13 @@ public final class LocationIndex {
 
     /**
      * Adds a location: its id (unique, checked by {@link #build()}), its points in degrees, and
-     * its name, category and other properties (each may be null).
+     * its name, category and properties (each may be null). The properties are kept in their
+     * order and may hold the name and category too, which are then stored once.
      *
      * @throws IllegalArgumentException if there is no point or a coordinate is out of range
      */
     public Builder add(String id, double[] lats, double[] lons, String name, String category,
-        Map<String, String> properties) {
+        Map<String, ?> properties) {
       if (id == null || lats.length == 0 || lats.length != lons.length) {
         throw new IllegalArgumentException("location " + id + ": needs an id and one or more points");
       }
@@ -384,7 +392,7 @@ public final class LocationIndex {
       }
       nameEnd[size] = names.size();
       this.category[size] = (char) categoryCode(category);
-      PropertyCodec.encode(properties, this.properties);
+      PropertyCodec.encode(properties, name, category, this.properties);
       propertyEnd[size] = this.properties.size();
       size++;
       return this;

@@ -1,52 +1,81 @@
 package io.corridor.index;
 
+import io.corridor.core.io.JsonValues;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A location's properties as bytes: a count, then for each entry the key's and the value's UTF-8
- * length and bytes, numbers as unsigned LEB128. Compact for the common few short properties, and
- * decoded only for the locations a search returns. A null value is stored as an empty string.
+ * A location's properties as bytes, in their input order: a count, then for each entry the key's
+ * UTF-8 length and bytes and the value, numbers as unsigned LEB128. Compact for the common few
+ * short properties, and decoded only for the locations a search returns.
+ *
+ * <p>A value starts with a code: 0 for "the location's name", 1 for "its category" (so that the
+ * name and category columns of a file, kept in their place among the properties, are not stored
+ * twice), else 2 + 2 × the length of the UTF-8 bytes that follow + 0 for a string, 1 for the JSON
+ * text of a GeoJSON number, boolean, null, array or object (so that it is written back as such).
  */
 final class PropertyCodec {
+  private static final int NAME = 0;
+  private static final int CATEGORY = 1;
+  private static final int INLINE = 2;
+
   private PropertyCodec() {}
 
-  static void encode(Map<String, String> properties, GrowableBytes out) {
+  /** Appends {@code properties}, whose string values equal to {@code name} or {@code category} become references. */
+  static void encode(Map<String, ?> properties, String name, String category, GrowableBytes out) {
     if (properties == null || properties.isEmpty()) {
       out.addVarint(0);
       return;
     }
     out.addVarint(properties.size());
-    for (Map.Entry<String, String> e : properties.entrySet()) {
+    for (Map.Entry<String, ?> e : properties.entrySet()) {
       byte[] k = e.getKey().getBytes(StandardCharsets.UTF_8);
-      byte[] v = (e.getValue() == null ? "" : e.getValue()).getBytes(StandardCharsets.UTF_8);
       out.addVarint(k.length);
       out.add(k);
-      out.addVarint(v.length);
-      out.add(v);
+      Object value = e.getValue();
+      // An empty name or category is read back as none, so only a non-empty one is referred to.
+      if (value instanceof String s && !s.isEmpty() && s.equals(name)) {
+        out.addVarint(NAME);
+      } else if (value instanceof String s && !s.isEmpty() && s.equals(category)) {
+        out.addVarint(CATEGORY);
+      } else {
+        boolean json = !(value instanceof String);
+        byte[] v = (json ? JsonValues.write(value) : (String) value).getBytes(StandardCharsets.UTF_8);
+        out.addVarint(INLINE + 2 * v.length + (json ? 1 : 0));
+        out.add(v);
+      }
     }
   }
 
-  static Map<String, String> decode(ByteBuffer bytes, int from, int to) {
+  /** Returns the properties in {@code [from, to)}, with references resolved to {@code name} and {@code category}. */
+  static Map<String, Object> decode(ByteBuffer bytes, int from, int to, String name, String category) {
     int[] pos = {from};
     int n = readVarint(bytes, pos);
     if (n == 0) {
       return Map.of();
     }
-    Map<String, String> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     for (int k = 0; k < n && pos[0] < to; k++) {
-      String key = readString(bytes, pos);
-      String value = readString(bytes, pos);
+      String key = readString(bytes, pos, readVarint(bytes, pos));
+      int code = readVarint(bytes, pos);
+      Object value = switch (code) {
+        case NAME -> Objects.requireNonNull(name, "a property refers to a missing name");
+        case CATEGORY -> Objects.requireNonNull(category, "a property refers to a missing category");
+        default -> {
+          String text = readString(bytes, pos, (code - INLINE) >>> 1);
+          yield ((code - INLINE) & 1) == 0 ? text : JsonValues.read(text);
+        }
+      };
       map.put(key, value);
     }
     return Collections.unmodifiableMap(map);
   }
 
-  private static String readString(ByteBuffer bytes, int[] pos) {
-    int length = readVarint(bytes, pos);
+  private static String readString(ByteBuffer bytes, int[] pos, int length) {
     byte[] b = new byte[length];
     bytes.get(pos[0], b);
     pos[0] += length;

@@ -44,7 +44,7 @@ import java.util.zip.CRC32C;
  */
 public final class Snapshot {
   /** The format version this build writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final byte[] MAGIC = "CORRIDX\n".getBytes(StandardCharsets.US_ASCII);
   private static final int FIXED_HEADER = 40;
   private static final int TABLE_ENTRY = 24;

@@ -36,6 +36,37 @@ class LocationIndexTest {
   }
 
   @Test
+  void propertiesKeepTheirOrderAndTypesAndTheNameAndCategoryAreStoredOnce() {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("kind", "fuel");
+    props.put("kw", 150);
+    props.put("open", true);
+    props.put("note", null);
+    props.put("empty", "");
+    props.put("title", "Gare ⛽");
+    props.put("tags", List.of("a", Map.of("b", 2.5)));
+    props.put("brand", "fuel");
+    LocationIndex index = LocationIndex.builder()
+        .add("x", new double[] {10}, new double[] {20}, "Gare ⛽", "fuel", props)
+        .build();
+    assertThat(index.properties(0)).containsExactlyEntriesOf(props);
+    assertThat(index.name(0)).isEqualTo("Gare ⛽");
+    assertThat(index.category(0)).isEqualTo("fuel");
+
+    // The name and category values cost one byte each in the properties, not their text again.
+    Map<String, Object> apart = new LinkedHashMap<>(props);
+    apart.replaceAll((k, v) -> v instanceof String s && !s.isEmpty() ? "other" : v);
+    LocationIndex other = LocationIndex.builder()
+        .add("x", new double[] {10}, new double[] {20}, "Gare ⛽", "fuel", apart)
+        .build();
+    assertThat(propertyBytes(index)).isLessThan(propertyBytes(other));
+  }
+
+  private static int propertyBytes(LocationIndex index) {
+    return index.sections().get(Section.PROPERTY_BYTES).capacity();
+  }
+
+  @Test
   void categoriesKeepOnlyTheirLocationsAndAnUnknownOneKeepsNone() {
     LocationIndex index = LocationIndex.builder()
         .add("a", new double[] {0.001}, new double[] {0.5}, null, "fuel", null)
