@@ -53,6 +53,23 @@ public final class SearchRoutes {
         lengthKm * 1000.0);
   }
 
+  /**
+   * Prints the route of {@code args[0]} kilometres as a GeoJSON LineString, for the command-line
+   * benchmarks: {@code java -cp benchmarks.jar io.corridor.bench.scenario.SearchRoutes 100}.
+   */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: SearchRoutes KILOMETRES");
+    }
+    Route route = route(Integer.parseInt(args[0]));
+    StringBuilder sb = new StringBuilder("{\"type\":\"LineString\",\"coordinates\":[");
+    for (int i = 0; i < route.size(); i++) {
+      sb.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "[%.7f,%.7f]",
+          route.lonDegrees(i), route.latDegrees(i)));
+    }
+    System.out.println(sb.append("]}"));
+  }
+
   /** Returns the route as WKT {@code LINESTRING(lon lat, ...)}, for PostGIS. */
   public static String wkt(Route route) {
     StringBuilder sb = new StringBuilder("LINESTRING(");

@@ -9,6 +9,7 @@ import io.corridor.core.location.LocationSet;
 import io.corridor.core.synthetic.Region;
 import io.corridor.core.synthetic.SyntheticLocations;
 import io.corridor.index.IndexMatch;
+import io.corridor.index.InvalidSnapshotException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
 import io.corridor.index.Snapshot;
@@ -41,11 +42,20 @@ public final class SearchData {
   /**
    * Returns the index of {@code locations} opened by memory mapping a snapshot in {@code dir}: the
    * snapshot is built and written on first use (timed, with the heap it took) and reused after, so
-   * that every JMH fork serves the same mapped file without rebuilding it.
+   * that every JMH fork serves the same mapped file without rebuilding it. A snapshot that the
+   * index refuses (of an older format version, or damaged) is rebuilt.
    */
   public static LocationIndex mappedIndex(LocationSet locations, Path dir) throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("synthetic-seed" + SearchRoutes.SEED + "-" + locations.size() + ".snapshot");
+    if (Files.exists(file)) {
+      try {
+        Snapshot.open(file);
+      } catch (InvalidSnapshotException e) {
+        System.out.printf("rebuilding: %s%n", e.getMessage());
+        Files.delete(file);
+      }
+    }
     if (!Files.exists(file)) {
       Runtime rt = Runtime.getRuntime();
       System.gc();
