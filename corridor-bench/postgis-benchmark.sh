@@ -6,6 +6,7 @@
 #
 #   corridor-bench/postgis-benchmark.sh [LOCATIONS] [RUNS]     (defaults: 10000000, 20)
 #   ROUTES_KM=10,100 corridor-bench/postgis-benchmark.sh ...    (only some route lengths)
+#   RADII=100,1000 corridor-bench/postgis-benchmark.sh ...      (only some radii)
 #
 # PostGIS takes seconds per query on the 100 km route and far longer on the 1 000 km one (each
 # candidate of the route's bounding box is measured against every edge): at 10M locations the
@@ -76,5 +77,5 @@ SQL
 echo "loaded $(psql_ -At -c 'SELECT count(*) FROM locations') locations into PostGIS" \
   "(COPY, geography, GiST, ANALYZE) in $((SECONDS - start)) s"
 
-java -Xmx4g -Dcorridor.routesKm="${ROUTES_KM:-}" -cp "$jar" io.corridor.bench.search.PostgisComparison "$snapshot" \
+java -Xmx4g -Dcorridor.routesKm="${ROUTES_KM:-}" -Dcorridor.radii="${RADII:-}" -cp "$jar" io.corridor.bench.search.PostgisComparison "$snapshot" \
   "jdbc:postgresql://127.0.0.1:$pgport/postgres?user=postgres" "$runs" "$dir/routes"
