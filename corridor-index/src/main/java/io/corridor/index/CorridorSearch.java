@@ -34,6 +34,8 @@ final class CorridorSearch {
   /** A cell's arcs are filtered when candidates × arcs reaches this. */
   private static final int REFINE_WORK = 64;
   private static final double DEGREES_PER_CELL = 1.0 / CellGrid.CELLS_PER_DEGREE;
+  /** The finest cut of a cell, in sub-cells per side. */
+  private static final int MAX_SPLIT = 8;
 
   private final LocationIndex index;
   private final Corridor corridor;
@@ -56,8 +58,10 @@ final class CorridorSearch {
   private int blockArcCount;
   /** The refined arcs of the cell being scanned, per sub-cell. */
   private int[] cellArcs = new int[64];
-  private final int[] subStart = new int[8 * 8 + 1];
+  private final int[] subStart = new int[MAX_SPLIT * MAX_SPLIT + 1];
   private final double[] corner = new double[3];
+  private final double[] cosLon = new double[MAX_SPLIT];
+  private final double[] sinLon = new double[MAX_SPLIT];
   private double[] chord2 = new double[64];
   private int[] matchLocation = new int[16];
   private double[] matchDistance = new double[16];
@@ -186,7 +190,8 @@ final class CorridorSearch {
     int candidates = end - start;
     int split = 0; // sub-cells per side, or 0 to use the block's arcs
     if (candidates >= 3 && candidates * (to - from) >= REFINE_WORK) {
-      split = candidates >= 1024 ? 8 : candidates >= 128 ? 4 : candidates >= 24 ? 2 : 1;
+      // Measured break-evens: a sub-cell costs about one distance per arc of the cell.
+      split = candidates >= 256 ? MAX_SPLIT : candidates >= 64 ? 4 : candidates >= 16 ? 2 : 1;
       refine(row, column, split, arcs, from, to);
       finestSplit = Math.max(finestSplit, split);
     }
@@ -244,14 +249,27 @@ final class CorridorSearch {
     if (chord2.length < to - from) {
       chord2 = new double[Math.max(2 * chord2.length, to - from)];
     }
+    // Centres as products of per-row and per-column sines and cosines; a sub-cell's radius
+    // depends only on its row.
+    for (int j = 0; j < split; j++) {
+      double lambda = Math.toRadians(column * DEGREES_PER_CELL - 180 + (j + 0.5) * size);
+      cosLon[j] = Math.cos(lambda);
+      sinLon[j] = Math.sin(lambda);
+    }
     int n = 0;
     for (int i = 0; i < split; i++) {
       double south = row * DEGREES_PER_CELL - 90 + i * size;
       double north = Math.min(90, south + size);
+      double west = column * DEGREES_PER_CELL - 180;
+      Sphere.toUnitVector(0.5 * (south + north), west + 0.5 * size, p, 0);
+      double rho = Math.max(cornerAngle(south, west), cornerAngle(north, west));
+      double phi = Math.toRadians(0.5 * (south + north));
+      double cosLat = Math.cos(phi);
+      double sinLat = Math.sin(phi);
       for (int j = 0; j < split; j++) {
-        double west = column * DEGREES_PER_CELL - 180 + j * size;
-        Sphere.toUnitVector(0.5 * (south + north), west + 0.5 * size, p, 0);
-        double rho = Math.max(cornerAngle(south, west), cornerAngle(north, west));
+        p[0] = cosLat * cosLon[j];
+        p[1] = cosLat * sinLon[j];
+        p[2] = sinLat;
         double nearestChord2 = Double.POSITIVE_INFINITY;
         for (int k = from; k < to; k++) {
           double c = corridor.chord2ToArc(arcs[k], p[0], p[1], p[2]);
