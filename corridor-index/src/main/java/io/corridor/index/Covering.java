@@ -173,12 +173,22 @@ final class Covering {
     int count;
     double[] lat = new double[64];
     double[] lon = new double[64];
-    double[] radians = new double[64];
+    double[] cosLat = new double[64];
+    /** Every cap's radius, as an angle and in degrees, and its sine. */
+    final double radians;
+    final double capDegrees;
+    final double sinRadians;
     double[] end = new double[64];
     int[] arcFrom = new int[64];
     int[] arcTo = new int[64];
     /** Per cap, its longitude reach in degrees, or a negative value if it takes whole rows. */
     double[] reach;
+
+    Caps(double radians) {
+      this.radians = radians;
+      this.capDegrees = Math.toDegrees(radians);
+      this.sinRadians = Math.sin(radians);
+    }
 
     static Caps of(Corridor corridor) {
       Route route = corridor.route();
@@ -190,7 +200,7 @@ final class Covering {
       double h = Math.max(CELL_METERS / 2, corridor.radiusMeters() / 4);
       double half = h / 2;
       double capRadians = (corridor.radiusMeters() + half + MARGIN_METERS) / Sphere.EARTH_RADIUS_METERS;
-      Caps caps = new Caps();
+      Caps caps = new Caps(capRadians);
       double[] p = new double[3];
       double pos = 0; // every route point before offset pos is in a cap's stretch
       int v = 0;
@@ -204,16 +214,19 @@ final class Covering {
         double centre;
         double lat;
         double lon;
+        double cosLat;
         if (vertexOffset >= pos) {
           centre = vertexOffset; // a vertex within half of pos: no trigonometry
           lat = route.latDegrees(v);
           lon = route.lonDegrees(v);
+          cosLat = Math.sqrt(route.unit(v, 0) * route.unit(v, 0) + route.unit(v, 1) * route.unit(v, 1));
         } else {
           // Inside arc v, which ends beyond pos + half: its point at pos + half.
           centre = pos + half;
           corridor.pointOnArc(v, (centre - vertexOffset) / Sphere.EARTH_RADIUS_METERS, p);
           lat = Sphere.latDegrees(p[0], p[1], p[2]);
           lon = Sphere.lonDegrees(p[0], p[1]);
+          cosLat = Math.sqrt(p[0] * p[0] + p[1] * p[1]);
         }
         double from = Math.max(0, centre - half);
         double to = Math.min(total, centre + half);
@@ -224,27 +237,27 @@ final class Covering {
         while (lastArc + 1 < arcs && route.offsetMetersAt(lastArc + 1) <= to) {
           lastArc++;
         }
-        caps.add(lat, lon, capRadians, firstArc, lastArc, to);
+        caps.add(lat, lon, cosLat, firstArc, lastArc, to);
         pos = to;
       } while (pos < total);
       caps.reaches();
       return caps;
     }
 
-    void add(double latDegrees, double lonDegrees, double capRadians, int firstArc, int lastArc,
+    void add(double latDegrees, double lonDegrees, double cosLatitude, int firstArc, int lastArc,
         double endMeters) {
       if (count == lat.length) {
         int n = 2 * count;
         lat = Arrays.copyOf(lat, n);
         lon = Arrays.copyOf(lon, n);
-        radians = Arrays.copyOf(radians, n);
+        cosLat = Arrays.copyOf(cosLat, n);
         end = Arrays.copyOf(end, n);
         arcFrom = Arrays.copyOf(arcFrom, n);
         arcTo = Arrays.copyOf(arcTo, n);
       }
       lat[count] = latDegrees;
       lon[count] = lonDegrees;
-      radians[count] = capRadians;
+      cosLat[count] = cosLatitude;
       end[count] = endMeters;
       arcFrom[count] = firstArc;
       arcTo[count] = lastArc;
@@ -261,20 +274,19 @@ final class Covering {
 
     /** Returns the longitude reach of cap k in degrees, or a negative value if it takes whole rows. */
     private double computeReach(int k) {
-      double capDegrees = Math.toDegrees(radians[k]);
-      if (lat[k] - capDegrees <= -90 || lat[k] + capDegrees >= 90 || radians[k] >= Math.PI / 2) {
+      if (lat[k] - capDegrees <= -90 || lat[k] + capDegrees >= 90 || radians >= Math.PI / 2) {
         return -1;
       }
-      // The cap holds no pole, so ρ < π/2 − |φ| and the ratio is below 1.
-      double r = Math.toDegrees(Math.asin(Math.min(1,
-          Math.sin(radians[k]) / Math.cos(Math.toRadians(lat[k]))))) + 1e-9;
+      // The cap holds no pole, so ρ < π/2 − |φ| and the ratio is below 1. For small ratios
+      // x / √(1 − x²) = tan(asin x) bounds asin x from above, without its cost.
+      double x = Math.min(1, sinRadians / cosLat[k]);
+      double r = Math.toDegrees(x < 0.1 ? x / Math.sqrt(1 - x * x) : Math.asin(x)) + 1e-9;
       return r >= 180 ? -1 : r;
     }
 
     long estimatePairs(int blockColumns) {
       long pairs = 0;
       for (int k = 0; k < count; k++) {
-        double capDegrees = Math.toDegrees(radians[k]);
         long rows = CellGrid.row(lat[k] + capDegrees) - CellGrid.row(lat[k] - capDegrees) + 1L;
         double reach = this.reach[k];
         double columns = reach < 0 ? CellGrid.COLUMNS : 2 * reach * CellGrid.CELLS_PER_DEGREE + 1;
@@ -286,7 +298,6 @@ final class Covering {
     Covering blocks(int blockColumns) {
       Pairs pairs = new Pairs(blockColumns);
       for (int k = 0; k < count; k++) {
-        double capDegrees = Math.toDegrees(radians[k]);
         int r0 = CellGrid.row(lat[k] - capDegrees);
         int r1 = CellGrid.row(lat[k] + capDegrees);
         double reach = this.reach[k];
