@@ -169,8 +169,8 @@ public final class LocationImporter {
         return location;
       }
       Map<String, String> properties = new LinkedHashMap<>();
-      LocationSink.asMap(columns, rowProperties)
-          .forEach((k, v) -> properties.put(k, v == null ? null : String.valueOf(v)));
+      LocationSink.forEach(columns, rowProperties,
+          (k, v) -> properties.put(k, v == null ? null : String.valueOf(v)));
       String name = properties.remove(nameField);
       String category = properties.remove(categoryField);
       location = locations.add(id, name, category, properties);

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Receives locations one point at a time as a reader finds them, so that the same reading of a
@@ -35,19 +36,24 @@ public interface LocationSink {
    * Returns properties as {@link #location} receives them as a map in their input order: column
    * values by the names given to {@link #columns}, or the map itself (empty for null).
    */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> asMap(List<String> columns, Object properties) {
     if (properties == null) {
       return Map.of();
     }
-    if (properties instanceof Map<?, ?> map) {
-      return Collections.unmodifiableMap((Map<String, Object>) map);
-    }
-    String[] values = (String[]) properties;
     Map<String, Object> map = new LinkedHashMap<>();
-    for (int c = 0; c < columns.size() && c < values.length; c++) {
-      map.put(columns.get(c), values[c]);
-    }
+    forEach(columns, properties, map::put);
     return Collections.unmodifiableMap(map);
+  }
+
+  /** Gives each property as {@link #location} receives them to {@code action}, in input order. */
+  static void forEach(List<String> columns, Object properties, BiConsumer<String, Object> action) {
+    if (properties instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> action.accept((String) k, v));
+    } else if (properties != null) {
+      String[] values = (String[]) properties;
+      for (int c = 0; c < columns.size() && c < values.length; c++) {
+        action.accept(columns.get(c), values[c]);
+      }
+    }
   }
 }
