@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.corridor.core.InvalidInputException;
 import io.corridor.index.IndexLocations;
 import io.corridor.index.LocationIndex;
+import io.corridor.index.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The importer's grouping, field mapping, merging of files and refusals. */
 class LocationImporterTest {
+  /** Three rows of x, far apart, the later ones with other names, categories and properties. */
+  private static final String SCATTERED_ROWS = """
+      id,lat,lon,name,category,operator
+      x,46.5,6.6,Ouchy,charging,Romande
+      y,46.4,6.7,Cully,fuel,Shell
+      x,46.51,6.61,Other,parking,Nobody
+      z,46.3,6.8,,,
+      x,46.52,6.62,,,
+      """;
+
   @TempDir Path dir;
 
   @Test
@@ -162,6 +173,116 @@ class LocationImporterTest {
         .isInstanceOf(InvalidInputException.class).hasMessage(missing + ": no such file");
   }
 
+  @Test
+  void rowsOfOneIdFarApartInACsvBecomeOneLocationWithAllItsPointsInOrder() throws IOException {
+    Path csv = write("a.csv", SCATTERED_ROWS);
+
+    LocationIndex index = LocationImporter.create().importFiles(List.of(csv));
+
+    assertThat(index.size()).isEqualTo(3);
+    assertThat(index.pointCount()).isEqualTo(5);
+    int x = find(index, "x");
+    assertThat(points(index, x)).containsExactly(
+        List.of(46.5, 6.6), List.of(46.51, 6.61), List.of(46.52, 6.62));
+    // The first row of an id gives its name, category and properties, as for `filter`.
+    assertThat(index.name(x)).isEqualTo("Ouchy");
+    assertThat(index.category(x)).isEqualTo("charging");
+    assertThat(index.properties(x)).containsExactly(Map.entry("name", "Ouchy"),
+        Map.entry("category", "charging"), Map.entry("operator", "Romande"));
+    assertThat(points(index, find(index, "y"))).containsExactly(List.of(46.4, 6.7));
+  }
+
+  @Test
+  void streamingGivesTheIndexOfTheLocationsWorkedOutByHand() throws IOException {
+    Path csv = write("a.csv", SCATTERED_ROWS);
+    LocationIndex expected = LocationIndex.builder()
+        .add("x", new double[] {46.5, 46.51, 46.52}, new double[] {6.6, 6.61, 6.62},
+            "Ouchy", "charging", ordered("name", "Ouchy", "category", "charging", "operator", "Romande"))
+        .add("y", new double[] {46.4}, new double[] {6.7}, "Cully", "fuel",
+            ordered("name", "Cully", "category", "fuel", "operator", "Shell"))
+        .add("z", new double[] {46.3}, new double[] {6.8}, "", "",
+            ordered("name", "", "category", "", "operator", ""))
+        .build();
+
+    LocationIndex index = LocationImporter.create().importFiles(List.of(csv));
+
+    assertThat(snapshotBytes(index, "streamed")).isEqualTo(snapshotBytes(expected, "expected"));
+  }
+
+  @Test
+  void aGeoJsonLocationGathersItsMultiPointAndItsLaterFeatures() throws IOException {
+    Path geojson = write("b.geojson", """
+        {"type":"FeatureCollection","features":[
+          {"type":"Feature","id":"m","geometry":{"type":"MultiPoint",
+            "coordinates":[[6.6,46.5],[6.61,46.51]]},
+            "properties":{"name":"Ouchy","category":"charging","kw":150}},
+          {"type":"Feature","id":"p","geometry":{"type":"Point","coordinates":[6.7,46.4]},
+            "properties":null},
+          {"type":"Feature","id":"m","geometry":{"type":"Point","coordinates":[6.62,46.52]},
+            "properties":{"name":"Other","kw":50}}]}
+        """);
+    LocationIndex expected = LocationIndex.builder()
+        .add("m", new double[] {46.5, 46.51, 46.52}, new double[] {6.6, 6.61, 6.62},
+            "Ouchy", "charging", ordered("name", "Ouchy", "category", "charging", "kw", 150))
+        .add("p", new double[] {46.4}, new double[] {6.7}, null, null, null)
+        .build();
+
+    LocationIndex index = LocationImporter.create().importFiles(List.of(geojson));
+
+    int m = find(index, "m");
+    assertThat(points(index, m)).containsExactly(
+        List.of(46.5, 6.6), List.of(46.51, 6.61), List.of(46.52, 6.62));
+    assertThat(index.name(m)).isEqualTo("Ouchy");
+    assertThat(index.properties(m)).containsExactly(Map.entry("name", "Ouchy"),
+        Map.entry("category", "charging"), Map.entry("kw", 150));
+    assertThat(snapshotBytes(index, "streamed")).isEqualTo(snapshotBytes(expected, "expected"));
+  }
+
+  @Test
+  void aBrokenRowOrFeatureIsRefusedByItsLineOrFeatureAfterGoodOnes() throws IOException {
+    Path csv = write("a.csv", "id,lat,lon\nx,46.5,6.6\ny,46.4,6.7\nx,abc,6.61\n");
+    Path geojson = write("b.geojson", """
+        {"type":"FeatureCollection","features":[
+          {"type":"Feature","id":"m","geometry":{"type":"Point","coordinates":[6.6,46.5]}},
+          {"type":"Feature","id":"n","geometry":{"type":"Point","coordinates":[6.6,96.5]}}]}
+        """);
+
+    assertThatThrownBy(() -> LocationImporter.create().importFiles(List.of(csv)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(csv + ": line 4: lat \"abc\" is not a number");
+    assertThatThrownBy(() -> LocationImporter.create().importFiles(List.of(geojson)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(geojson + ": feature 2 (line 3): latitude 96.5 is outside [-90, 90]");
+  }
+
+  @Test
+  void aRowTheIndexCannotTakeIsRefusedByItsLine() throws IOException {
+    StringBuilder rows = new StringBuilder("id,lat,lon,category\n");
+    for (int i = 0; i <= 0xFFFF; i++) {
+      rows.append("id").append(i).append(",1,2,c").append(i).append('\n');
+    }
+    Path csv = write("a.csv", rows.toString());
+
+    // Row 65 536 (line 65 537, after the header) brings the 65 536th category.
+    assertThatThrownBy(() -> LocationImporter.create().importFiles(List.of(csv)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(csv + ": line 65537: more than 65 535 categories");
+  }
+
+  private static List<List<Double>> points(LocationIndex index, int i) {
+    List<List<Double>> points = new ArrayList<>();
+    for (int p = index.pointStart(i); p < index.pointEnd(i); p++) {
+      points.add(List.of(index.latDegrees(p), index.lonDegrees(p)));
+    }
+    return points;
+  }
+
+  private byte[] snapshotBytes(LocationIndex index, String name) throws IOException {
+    Path file = dir.resolve(name + ".corridx");
+    Snapshot.write(index, file);
+    return Files.readAllBytes(file);
+  }
+
   private static int find(LocationIndex index, String id) {
     for (int i = 0; i < index.size(); i++) {
       if (index.id(i).equals(id)) {
@@ -173,5 +294,14 @@ class LocationImporterTest {
 
   private Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** Returns the properties given as key, value, key, value..., in that order. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 }

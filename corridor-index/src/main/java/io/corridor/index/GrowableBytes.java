@@ -48,7 +48,9 @@ final class GrowableBytes {
       throw new IllegalStateException("a string column exceeds 2 GiB, the limit of one section");
     }
     if (need > bytes.length) {
-      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, 2L * bytes.length)));
+      // By half again, not double: less room left unused, and a smaller peak while copying.
+      long grown = Math.max(need, bytes.length + (bytes.length >> 1));
+      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16, grown));
     }
   }
 }

@@ -9,36 +9,126 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a builder's columns, in arrival order, into an index's sections: locations sorted by the
- * cell of their first point (stably, so equal cells keep arrival order), the cell directory, and
- * the spill directory of the cells of other points.
+ * Turns a builder's columns, in arrival order, into an index's sections: points grouped by
+ * location, locations sorted by the cell of their first point (stably, so equal cells keep arrival
+ * order), the cell directory, and the spill directory of the cells of other points.
+ *
+ * <p>Laid out one column at a time, each of the builder's columns dropped once its part of the index
+ * is written, so that the peak is about one copy of the index plus the largest column, not two.
  */
 final class IndexLayout {
   private IndexLayout() {}
 
+  /** The string columns in the order of {@link Columns#strings}, each its offsets and its bytes. */
+  private static final Section[][] STRING_SECTIONS = {
+      {Section.ID_OFFSETS, Section.ID_BYTES},
+      {Section.NAME_OFFSETS, Section.NAME_BYTES},
+      {Section.PROPERTY_OFFSETS, Section.PROPERTY_BYTES}};
+
+  /** A builder's columns, handed over for the layout to drop one by one. */
+  static final class Columns {
+    final int count;
+    final int pointCount;
+    final boolean grouped;
+    final List<String> categoryNames;
+    double[] lat;
+    double[] lon;
+    int[] owner;
+    /** The bytes of the ids, names and properties (in that order), entry i ending at {@code stringEnds[k][i]}. */
+    final GrowableBytes[] strings;
+    final int[][] stringEnds;
+    char[] categories;
+
+    Columns(int count, int pointCount, double[] lat, double[] lon, int[] owner, boolean grouped,
+        GrowableBytes[] strings, int[][] stringEnds, char[] categories, List<String> categoryNames) {
+      this.count = count;
+      this.pointCount = pointCount;
+      this.lat = lat;
+      this.lon = lon;
+      this.owner = owner;
+      this.grouped = grouped;
+      this.strings = strings;
+      this.stringEnds = stringEnds;
+      this.categories = categories;
+      this.categoryNames = categoryNames;
+    }
+  }
+
   static LocationIndex build(LocationIndex.Builder b) {
-    checkUniqueIds(b);
-    int n = b.count();
-    int points = b.pointCount();
-    double[] lat = b.lat();
-    double[] lon = b.lon();
+    Columns c = b.takeColumns();
+    checkUniqueIds(c.count, c.strings[0].array(), c.stringEnds[0]);
+    int n = c.count;
+    int[] pointStart = new int[n + 1];
+    int[] pointOrder = groupPoints(c, pointStart);
+    c.owner = null;
     long[] order = new long[n];
     for (int i = 0; i < n; i++) {
-      int p = b.pointStart(i);
-      order[i] = ((long) CellGrid.key(lat[p], lon[p]) << 32) | i;
+      int p = pointOrder == null ? pointStart[i] : pointOrder[pointStart[i]];
+      order[i] = ((long) CellGrid.key(c.lat[p], c.lon[p]) << 32) | i;
     }
     Arrays.parallelSort(order);
 
-    ByteBuffer outLat = allocate(8L * points);
-    ByteBuffer outLon = allocate(8L * points);
-    ByteBuffer pointStarts = allocate(4L * (n + 1));
-    ByteBuffer idOffsets = allocate(4L * (n + 1));
-    ByteBuffer nameOffsets = allocate(4L * (n + 1));
-    ByteBuffer propertyOffsets = allocate(4L * (n + 1));
+    Map<Section, ByteBuffer> s = new EnumMap<>(Section.class);
+    layPoints(c, pointStart, pointOrder, order, s);
+    // Dropped by hand: this method runs once, interpreted, where a local lives to the end.
+    pointStart = null;
+    pointOrder = null;
+    c.lat = null;
+    c.lon = null;
+    for (int k = 0; k < STRING_SECTIONS.length; k++) {
+      s.put(STRING_SECTIONS[k][0], offsets(order, c.stringEnds[k]));
+      s.put(STRING_SECTIONS[k][1], bytes(order, c.strings[k], c.stringEnds[k]));
+      c.strings[k] = null;
+      c.stringEnds[k] = null;
+    }
     ByteBuffer categories = allocate(2L * n);
-    GrowableBytes ids = new GrowableBytes();
-    GrowableBytes names = new GrowableBytes();
-    GrowableBytes properties = new GrowableBytes();
+    for (int j = 0; j < n; j++) {
+      categories.putChar(c.categories[(int) order[j]]);
+    }
+    s.put(Section.CATEGORIES, categories.flip());
+    putCategories(c.categoryNames, s);
+    return LocationIndex.wrap(s);
+  }
+
+  /**
+   * Fills {@code pointStart} with each location's first point in grouped order and returns the
+   * arrival index of each grouped point, or null if the points came grouped already: a counting
+   * sort by location, stable so that a location's points keep their order.
+   */
+  private static int[] groupPoints(Columns c, int[] pointStart) {
+    int n = c.count;
+    for (int p = 0; p < c.pointCount; p++) {
+      pointStart[c.owner[p] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      if (pointStart[i + 1] == 0) {
+        int[] idEnd = c.stringEnds[0];
+        int from = i == 0 ? 0 : idEnd[i - 1];
+        throw new IllegalStateException("location \"" + new String(c.strings[0].array(), from,
+            idEnd[i] - from, StandardCharsets.UTF_8) + "\" has no point");
+      }
+      pointStart[i + 1] += pointStart[i];
+    }
+    if (c.grouped) {
+      return null;
+    }
+    int[] pointOrder = new int[c.pointCount];
+    for (int p = 0; p < c.pointCount; p++) {
+      pointOrder[pointStart[c.owner[p]]++] = p;
+    }
+    // Each entry now holds the next location's start: shift them back.
+    System.arraycopy(pointStart, 0, pointStart, 1, n);
+    pointStart[0] = 0;
+    return pointOrder;
+  }
+
+  /** Lays out the coordinates and point starts in index order, with the cell and spill directories. */
+  private static void layPoints(Columns c, int[] pointStart, int[] pointOrder, long[] order,
+      Map<Section, ByteBuffer> s) {
+    int n = c.count;
+    ByteBuffer outLat = allocate(8L * c.pointCount);
+    ByteBuffer outLon = allocate(8L * c.pointCount);
+    ByteBuffer pointStarts = allocate(4L * (n + 1));
     int cells = 0;
     int[] cellKeys = new int[Math.max(16, n / 4)];
     int[] cellStarts = new int[cellKeys.length + 1];
@@ -46,9 +136,6 @@ final class IndexLayout {
     int spillCount = 0;
     int point = 0;
     pointStarts.putInt(0);
-    idOffsets.putInt(0);
-    nameOffsets.putInt(0);
-    propertyOffsets.putInt(0);
     for (int j = 0; j < n; j++) {
       int key = (int) (order[j] >>> 32);
       int i = (int) order[j];
@@ -61,10 +148,11 @@ final class IndexLayout {
         cellStarts[cells] = j;
         cells++;
       }
-      for (int p = b.pointStart(i); p < b.pointEnd(i); p++) {
-        outLat.putDouble(lat[p]);
-        outLon.putDouble(lon[p]);
-        int other = CellGrid.key(lat[p], lon[p]);
+      for (int q = pointStart[i]; q < pointStart[i + 1]; q++) {
+        int p = pointOrder == null ? q : pointOrder[q];
+        outLat.putDouble(c.lat[p]);
+        outLon.putDouble(c.lon[p]);
+        int other = CellGrid.key(c.lat[p], c.lon[p]);
         if (other != key) {
           if (spillCount == spill.length) {
             spill = Arrays.copyOf(spill, spillCount * 2);
@@ -74,13 +162,6 @@ final class IndexLayout {
         point++;
       }
       pointStarts.putInt(point);
-      ids.add(b.ids().array(), b.idStart(i), b.idEnd(i) - b.idStart(i));
-      idOffsets.putInt(ids.size());
-      names.add(b.names().array(), b.nameStart(i), b.nameEnd(i) - b.nameStart(i));
-      nameOffsets.putInt(names.size());
-      properties.add(b.properties().array(), b.propertyStart(i), b.propertyEnd(i) - b.propertyStart(i));
-      propertyOffsets.putInt(properties.size());
-      categories.putChar(b.category(i));
     }
     cellStarts[cells] = n;
     Arrays.sort(spill, 0, spillCount);
@@ -90,8 +171,6 @@ final class IndexLayout {
         spill[distinct++] = spill[k];
       }
     }
-
-    Map<Section, ByteBuffer> s = new EnumMap<>(Section.class);
     s.put(Section.LATITUDES, outLat.flip());
     s.put(Section.LONGITUDES, outLon.flip());
     s.put(Section.POINT_STARTS, pointStarts.flip());
@@ -102,28 +181,42 @@ final class IndexLayout {
       spillBuffer.putLong(spill[k]);
     }
     s.put(Section.SPILL, spillBuffer.flip());
-    s.put(Section.ID_OFFSETS, idOffsets.flip());
-    s.put(Section.ID_BYTES, ids.toBuffer());
-    s.put(Section.NAME_OFFSETS, nameOffsets.flip());
-    s.put(Section.NAME_BYTES, names.toBuffer());
-    s.put(Section.CATEGORIES, categories.flip());
-    s.put(Section.PROPERTY_OFFSETS, propertyOffsets.flip());
-    s.put(Section.PROPERTY_BYTES, properties.toBuffer());
-    putCategories(b.categories(), s);
-    return LocationIndex.wrap(s);
+  }
+
+  /** Returns the offsets, in index order, of a string column whose entry i ends at {@code end[i]}. */
+  private static ByteBuffer offsets(long[] order, int[] end) {
+    ByteBuffer offsets = allocate(4L * (order.length + 1));
+    int at = 0;
+    offsets.putInt(at);
+    for (long o : order) {
+      int i = (int) o;
+      at += end[i] - (i == 0 ? 0 : end[i - 1]);
+      offsets.putInt(at);
+    }
+    return offsets.flip();
+  }
+
+  /** Returns the bytes of a string column in index order, sized exactly. */
+  private static ByteBuffer bytes(long[] order, GrowableBytes column, int[] end) {
+    ByteBuffer bytes = allocate(column.size());
+    byte[] from = column.array();
+    for (long o : order) {
+      int i = (int) o;
+      int start = i == 0 ? 0 : end[i - 1];
+      bytes.put(from, start, end[i] - start);
+    }
+    return bytes.flip();
   }
 
   /**
    * Refuses two locations with the same id, which would answer a search twice: ids are compared
    * by a 64-bit hash, sorted, and only the rare equal hashes by their bytes.
    */
-  private static void checkUniqueIds(LocationIndex.Builder b) {
-    int n = b.count();
-    long[] hashes = new long[n];
+  private static void checkUniqueIds(int n, byte[] ids, int[] idEnd) {
+    long[] sorted = new long[n];
     for (int i = 0; i < n; i++) {
-      hashes[i] = idHash(b, i);
+      sorted[i] = idHash(ids, i == 0 ? 0 : idEnd[i - 1], idEnd[i]);
     }
-    long[] sorted = hashes.clone();
     Arrays.parallelSort(sorted);
     java.util.Set<Long> repeated = new java.util.HashSet<>();
     for (int i = 1; i < n; i++) {
@@ -131,14 +224,15 @@ final class IndexLayout {
         repeated.add(sorted[i]);
       }
     }
+    sorted = null;
     if (repeated.isEmpty()) {
       return;
     }
     Map<String, Integer> firstById = new java.util.HashMap<>();
-    byte[] bytes = b.ids().array();
     for (int i = 0; i < n; i++) {
-      if (repeated.contains(hashes[i])) {
-        String id = new String(bytes, b.idStart(i), b.idEnd(i) - b.idStart(i), StandardCharsets.UTF_8);
+      int from = i == 0 ? 0 : idEnd[i - 1];
+      if (repeated.contains(idHash(ids, from, idEnd[i]))) {
+        String id = new String(ids, from, idEnd[i] - from, StandardCharsets.UTF_8);
         Integer first = firstById.putIfAbsent(id, i);
         if (first != null) {
           throw new DuplicateIdException(id, first, i);
@@ -147,10 +241,10 @@ final class IndexLayout {
     }
   }
 
-  private static long idHash(LocationIndex.Builder b, int i) {
-    byte[] bytes = b.ids().array();
-    long h = 0xcbf29ce484222325L; // FNV-1a, then a final mix
-    for (int k = b.idStart(i), end = b.idEnd(i); k < end; k++) {
+  /** Returns a 64-bit hash of the id bytes {@code [from, to)}: FNV-1a, then a final mix. */
+  static long idHash(byte[] bytes, int from, int to) {
+    long h = 0xcbf29ce484222325L;
+    for (int k = from; k < to; k++) {
       h = (h ^ (bytes[k] & 0xFF)) * 0x100000001b3L;
     }
     h ^= h >>> 33;

@@ -49,6 +49,7 @@ public final class Snapshot {
   private static final int FIXED_HEADER = 40;
   private static final int TABLE_ENTRY = 24;
   private static final int ALIGN = 64;
+  private static final int WRITE_CHUNK = 4 << 20;
 
   private Snapshot() {}
 
@@ -200,7 +201,12 @@ public final class Snapshot {
   private static void writeFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
     long p = position;
     while (b.hasRemaining()) {
-      p += ch.write(b, p);
+      // A heap buffer is written through a temporary direct buffer of its size, which the JDK then
+      // keeps for the thread: chunks keep that to a few MiB instead of the largest column.
+      ByteBuffer chunk = b.slice(b.position(), Math.min(b.remaining(), WRITE_CHUNK));
+      int written = ch.write(chunk, p);
+      b.position(b.position() + written);
+      p += written;
     }
   }
 

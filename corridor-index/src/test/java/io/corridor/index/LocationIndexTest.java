@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,5 +108,98 @@ class LocationIndexTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("location x point 2: latitude 91.0");
     assertThatThrownBy(() -> new SearchOptions(null, -1, null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void pointsGivenOneAtATimeInAnyOrderAreGroupedByLocationInTheOrderTheyCame() {
+    LocationIndex.Builder b = LocationIndex.builder();
+    int x = b.location("x", "Ouchy", "charging", Map.of("operator", "Romande"));
+    int y = b.location("y", null, "fuel", null);
+    b.point(x, 46.5, 6.6).point(y, 46.4, 6.7).point(x, 46.51, 6.61).point(y, 46.41, 6.71)
+        .point(x, 46.52, 6.62);
+    LocationIndex index = b.build();
+
+    // Cell rows count up from the south, so y (first point at 46.4) comes before x (46.5).
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.pointCount()).isEqualTo(5);
+    assertThat(index.id(0)).isEqualTo("y");
+    assertThat(index.id(1)).isEqualTo("x");
+    assertThat(points(index, 0)).containsExactly(List.of(46.4, 6.7), List.of(46.41, 6.71));
+    assertThat(points(index, 1)).containsExactly(
+        List.of(46.5, 6.6), List.of(46.51, 6.61), List.of(46.52, 6.62));
+    assertThat(index.name(1)).isEqualTo("Ouchy");
+    assertThat(index.category(0)).isEqualTo("fuel");
+    assertThat(index.properties(1)).containsExactly(Map.entry("operator", "Romande"));
+  }
+
+  @Test
+  void pointsOutOfOrderGiveTheSameSnapshotAsWholeLocations() throws Exception {
+    LocationIndex.Builder interleaved = LocationIndex.builder();
+    int a = interleaved.location("a", "A", "fuel", Map.of("k", "1"));
+    int b = interleaved.location("b", null, null, null);
+    interleaved.point(b, -10, 170).point(a, 1, 2).point(b, -10.5, 179.9).point(a, 1.5, 2.5);
+
+    LocationIndex whole = LocationIndex.builder()
+        .add("a", new double[] {1, 1.5}, new double[] {2, 2.5}, "A", "fuel", Map.of("k", "1"))
+        .add("b", new double[] {-10, -10.5}, new double[] {170, 179.9}, null, null, null)
+        .build();
+
+    assertThat(snapshotBytes(interleaved.build())).isEqualTo(snapshotBytes(whole));
+  }
+
+  @Test
+  void anIdGroupingFindsItsLocationsAndNoOtherGroupings() {
+    LocationIndex.Builder b = LocationIndex.builder();
+    IdGroups first = b.groupById();
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(first.find("id-" + i)).isEqualTo(-1);
+      b.point(first.add("id-" + i, null, null, null), i * 0.01, 0);
+    }
+    for (int i = 0; i < 5_000; i += 7) {
+      assertThat(first.find("id-" + i)).isEqualTo(i);
+    }
+    assertThatThrownBy(() -> first.add("id-3", null, null, null))
+        .isInstanceOf(IllegalStateException.class);
+    IdGroups second = b.groupById();
+    assertThat(second.find("id-3")).isEqualTo(-1);
+    b.point(second.add("id-3", null, null, null), 1, 1);
+    assertThatThrownBy(b::build).isInstanceOf(DuplicateIdException.class)
+        .satisfies(e -> assertThat(((DuplicateIdException) e).second()).isEqualTo(5_000));
+  }
+
+  @Test
+  void aLocationWithoutPointsAndASecondBuildAreRefused() {
+    LocationIndex.Builder b = LocationIndex.builder();
+    b.point(b.location("a", null, null, null), 0, 0);
+    b.location("empty", null, null, null);
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("location \"empty\" has no point");
+    LocationIndex.Builder once = LocationIndex.builder();
+    once.build();
+    assertThatThrownBy(once::build).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> LocationIndex.builder().point(0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    LocationIndex.Builder c = LocationIndex.builder();
+    int x = c.location("x", null, null, null);
+    assertThatThrownBy(() -> c.point(x, 0, 181)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("location x: longitude 181.0");
+  }
+
+  private static List<List<Double>> points(LocationIndex index, int i) {
+    List<List<Double>> points = new ArrayList<>();
+    for (int p = index.pointStart(i); p < index.pointEnd(i); p++) {
+      points.add(List.of(index.latDegrees(p), index.lonDegrees(p)));
+    }
+    return points;
+  }
+
+  private static byte[] snapshotBytes(LocationIndex index) throws Exception {
+    Path file = Files.createTempFile("index", ".corridx");
+    try {
+      Snapshot.write(index, file);
+      return Files.readAllBytes(file);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 }

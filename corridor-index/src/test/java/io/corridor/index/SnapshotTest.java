@@ -60,6 +60,23 @@ class SnapshotTest {
   }
 
   @Test
+  void aSectionLargerThanOneWriteChunkIsWrittenWhole() throws IOException {
+    // 700 000 points: 5.6 MB of latitudes, written in 4 MiB chunks.
+    LocationIndex.Builder b = LocationIndex.builder();
+    int location = b.location("many", null, null, null);
+    for (int k = 0; k < 700_000; k++) {
+      b.point(location, -60 + k * 1e-4, k * 2e-4 - 70);
+    }
+    Path file = dir.resolve("large.snapshot");
+    Snapshot.write(b.build(), file);
+    LocationIndex opened = Snapshot.open(file);
+
+    assertThat(opened.pointCount()).isEqualTo(700_000);
+    assertThat(opened.latDegrees(699_999)).isEqualTo(-60 + 699_999 * 1e-4);
+    assertThat(opened.lonDegrees(524_288)).isEqualTo(524_288 * 2e-4 - 70);
+  }
+
+  @Test
   void anEmptyIndexRoundTrips() throws IOException {
     Path file = dir.resolve("empty.snapshot");
     Snapshot.write(LocationIndex.builder().build(), file);

@@ -7,7 +7,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordType;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Sphere;
-import io.corridor.core.location.LocationSet;
+import io.corridor.core.location.LocationSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,17 +30,15 @@ final class CsvLocations {
 
   private CsvLocations() {}
 
-  /** Returns the locations of a CSV file, refusing it whole at the first broken rule. */
-  static LocationSet read(Path file) {
-    return read(file, "id");
-  }
-
-  /** Returns the locations of a CSV file whose ids are in column {@code idColumn}. */
-  static LocationSet read(Path file, String idColumn) {
+  /**
+   * Hands the rows of a CSV file whose ids are in column {@code idColumn} to {@code sink} as they
+   * are read, stopping at the first broken rule.
+   */
+  static void read(Path file, String idColumn, LocationSink sink) {
     SourceFiles.checkReadable(file);
-    Rows rows = new Rows(SourceFiles.name(file), idColumn);
+    Rows rows = new Rows(SourceFiles.name(file), idColumn, sink);
     try (CsvReader<Object> csv = builder().build(rows, file)) {
-      return rows.readAll(csv);
+      rows.readAll(csv);
     } catch (IOException e) {
       throw SourceFiles.unreadable(file, e);
     } catch (UncheckedIOException e) {
@@ -48,11 +46,11 @@ final class CsvLocations {
     }
   }
 
-  /** Returns the locations of CSV text, naming {@code sourceName} in messages. */
-  static LocationSet parse(String content, String sourceName) {
-    Rows rows = new Rows(sourceName, "id");
+  /** Hands the rows of CSV text to {@code sink}, naming {@code sourceName} in messages. */
+  static void parse(String content, String sourceName, LocationSink sink) {
+    Rows rows = new Rows(sourceName, "id", sink);
     try (CsvReader<Object> csv = builder().build(rows, content)) {
-      return rows.readAll(csv);
+      rows.readAll(csv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,7 +65,7 @@ final class CsvLocations {
         .allowMissingFields(true);
   }
 
-  /** Receives the fields of each record and adds the row to the location set being built. */
+  /** Receives the fields of each record and hands the checked row to the sink. */
   private static final class Rows extends AbstractBaseCsvCallbackHandler<Object> {
     private static final int ID = -1;
     private static final int LAT = -2;
@@ -76,9 +74,9 @@ final class CsvLocations {
 
     private final String source;
     private final String idColumn;
+    private final LocationSink sink;
     private List<String> headerNames = new ArrayList<>();
-    private LocationSet.Builder builder;
-    /** Per column: ID, LAT, LON, or the index of the property it holds. */
+    /** Per column: ID, LAT, LON, or the index of the property it holds; null until the header is read. */
     private int[] roles;
     private int width;
     private int propertyCount;
@@ -91,12 +89,13 @@ final class CsvLocations {
     private String[] properties;
     private boolean quotedNewline;
 
-    Rows(String source, String idColumn) {
+    Rows(String source, String idColumn, LocationSink sink) {
       this.source = source;
       this.idColumn = idColumn;
+      this.sink = sink;
     }
 
-    LocationSet readAll(CsvReader<Object> csv) {
+    void readAll(CsvReader<Object> csv) {
       try {
         for (Object ignored : csv) {
           // Each record is consumed by buildRecord().
@@ -107,10 +106,9 @@ final class CsvLocations {
         }
         throw malformed(e);
       }
-      if (builder == null) {
+      if (roles == null) {
         throw fail(1, "the file is empty: expected a header row naming id, lat and lon columns");
       }
-      return builder.build();
     }
 
     @Override
@@ -124,7 +122,7 @@ final class CsvLocations {
 
     @Override
     protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
-      if (builder == null) {
+      if (roles == null) {
         headerNames.add(new String(buf, offset, len));
         return;
       }
@@ -160,7 +158,7 @@ final class CsvLocations {
         return null;
       }
       long line = getStartingLineNumber();
-      if (builder == null) {
+      if (roles == null) {
         readHeader(line);
         return ROW;
       }
@@ -178,7 +176,14 @@ final class CsvLocations {
       if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
         Sphere.checkLatLon(source + ": line " + line, lat, lon);
       }
-      builder.point(builder.location(id, properties), lat, lon);
+      try {
+        sink.point(sink.location(id, properties), lat, lon);
+      } catch (InvalidInputException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        // The sink's own limits (such as an index's 65 535 categories), reported at the row.
+        throw new InvalidInputException(source + ": line " + line + ": " + e.getMessage(), e);
+      }
       return ROW;
     }
 
@@ -189,7 +194,7 @@ final class CsvLocations {
         String name = headerNames.get(c).strip();
         names[c] = c == 0 && name.startsWith("\uFEFF") ? name.substring(1).strip() : name;
       }
-      roles = new int[width];
+      int[] roles = new int[width];
       int idAt = column(names, idColumn, line);
       int latColumn = column(names, "lat", line);
       int lonColumn = column(names, "lon", line);
@@ -208,7 +213,8 @@ final class CsvLocations {
       }
       propertyCount = propertyNames.size();
       headerNames = null;
-      builder = LocationSet.builder(propertyNames);
+      sink.columns(propertyNames);
+      this.roles = roles;
     }
 
     private int column(String[] names, String wanted, long line) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Sphere;
-import io.corridor.core.location.LocationSet;
+import io.corridor.core.location.LocationSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -18,39 +18,38 @@ import java.util.Map;
  *
  * <p>A feature's id is its {@code id} member (a string, or a number kept as written), else its
  * {@code id} property. Features that share an id are points of one location, as CSV rows are; the
- * properties of the first are kept.
+ * sink groups them and keeps the properties of the first.
  */
 final class GeoJsonLocations {
   private final String source;
   private final String idProperty;
+  private final LocationSink sink;
   private int feature;
   private int featureLine;
 
-  private GeoJsonLocations(String source, String idProperty) {
+  private GeoJsonLocations(String source, String idProperty, LocationSink sink) {
     this.source = source;
     this.idProperty = idProperty;
-  }
-
-  /** Returns the locations of the FeatureCollection in {@code in}, refusing it whole at the first fault. */
-  static LocationSet read(InputStream in, String source) throws IOException {
-    return read(in, source, "id");
+    this.sink = sink;
   }
 
   /**
-   * Returns the locations of the FeatureCollection in {@code in}, taking each id from the property
-   * {@code idProperty} when it is not {@code "id"} (the feature's own {@code id} is then ignored).
+   * Hands the features of the FeatureCollection in {@code in} to {@code sink} as they are read,
+   * stopping at the first fault, taking each id from the property {@code idProperty} when it is
+   * not {@code "id"} (the feature's own {@code id} is then ignored).
    */
-  static LocationSet read(InputStream in, String source, String idProperty) throws IOException {
-    GeoJsonLocations reading = new GeoJsonLocations(source, idProperty);
+  static void read(InputStream in, String source, String idProperty, LocationSink sink)
+      throws IOException {
+    GeoJsonLocations reading = new GeoJsonLocations(source, idProperty, sink);
     try (JsonParser parser = Json.MAPPER.createParser(in)) {
-      return reading.readCollection(parser);
+      reading.readCollection(parser);
     } catch (JsonProcessingException e) {
       String where = reading.feature > 0 ? "feature " + reading.feature + ": " : "";
       throw new InvalidInputException(source + ": " + where + Json.describe(e), e);
     }
   }
 
-  private LocationSet readCollection(JsonParser p) throws IOException {
+  private void readCollection(JsonParser p) throws IOException {
     JsonToken first = p.nextToken();
     if (first == null) {
       throw fail("the file is empty: expected a GeoJSON FeatureCollection");
@@ -59,7 +58,6 @@ final class GeoJsonLocations {
       throw fail("expected a GeoJSON FeatureCollection object, found "
           + describe(first));
     }
-    LocationSet.Builder builder = LocationSet.builder();
     String type = null;
     boolean sawFeatures = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -78,7 +76,7 @@ final class GeoJsonLocations {
           }
           sawFeatures = true;
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            readFeature(p, builder);
+            readFeature(p);
           }
           feature = 0;
         }
@@ -95,7 +93,6 @@ final class GeoJsonLocations {
       throw fail("line " + p.currentTokenLocation().getLineNr()
           + ": unexpected content after the FeatureCollection");
     }
-    return builder.build();
   }
 
   private static String describe(JsonToken token) {
@@ -109,7 +106,7 @@ final class GeoJsonLocations {
     };
   }
 
-  private void readFeature(JsonParser p, LocationSet.Builder builder) throws IOException {
+  private void readFeature(JsonParser p) throws IOException {
     feature++;
     featureLine = p.currentTokenLocation().getLineNr();
     if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -154,7 +151,14 @@ final class GeoJsonLocations {
     if (id.isBlank()) {
       throw failFeature("id is empty");
     }
-    addGeometry(geometry, builder, builder.location(id, properties));
+    try {
+      addGeometry(geometry, id, properties);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // The sink's own limits (such as an index's 65 535 categories), reported at the feature.
+      throw new InvalidInputException(where() + ": " + e.getMessage(), e);
+    }
   }
 
   private String readId(JsonParser p, JsonToken value, String what) throws IOException {
@@ -176,7 +180,8 @@ final class GeoJsonLocations {
     return p.readValueAs(Map.class);
   }
 
-  private void addGeometry(JsonNode geometry, LocationSet.Builder builder, int location) {
+  /** Checks the whole geometry, then hands the location and its points to the sink. */
+  private void addGeometry(JsonNode geometry, String id, Map<String, Object> properties) {
     if (geometry == null) {
       throw failFeature("has no geometry");
     }
@@ -195,18 +200,28 @@ final class GeoJsonLocations {
       throw failFeature("the " + type + " has no \"coordinates\" array");
     }
     if (type.equals("Point")) {
-      addPosition(coordinates, "the Point", builder, location);
+      double[] point = position(coordinates, "the Point");
+      sink.point(sink.location(id, properties), point[0], point[1]);
       return;
     }
     if (coordinates.isEmpty()) {
       throw failFeature("the MultiPoint has no points");
     }
+    double[] lats = new double[coordinates.size()];
+    double[] lons = new double[coordinates.size()];
     for (int k = 0; k < coordinates.size(); k++) {
-      addPosition(coordinates.get(k), "point " + (k + 1) + " of the MultiPoint", builder, location);
+      double[] point = position(coordinates.get(k), "point " + (k + 1) + " of the MultiPoint");
+      lats[k] = point[0];
+      lons[k] = point[1];
+    }
+    int location = sink.location(id, properties);
+    for (int k = 0; k < lats.length; k++) {
+      sink.point(location, lats[k], lons[k]);
     }
   }
 
-  private void addPosition(JsonNode position, String what, LocationSet.Builder builder, int location) {
+  /** Returns the checked {@code [lat, lon]} of a GeoJSON position {@code [lon, lat, ...]}. */
+  private double[] position(JsonNode position, String what) {
     if (!position.isArray() || position.size() < 2
         || !position.get(0).isNumber() || !position.get(1).isNumber()) {
       throw failFeature(what + " must have at least two numbers [lon, lat], found "
@@ -217,7 +232,7 @@ final class GeoJsonLocations {
     if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
       Sphere.checkLatLon(where() + (what.startsWith("point") ? ": " + what : ""), lat, lon);
     }
-    builder.point(location, lat, lon);
+    return new double[] {lat, lon};
   }
 
   private String where() {

@@ -1,9 +1,7 @@
 package io.corridor.core.location;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,27 +105,14 @@ public final class LocationSet implements LocationSource {
   }
 
   /** Returns the properties of location {@code i} in their input order (empty if it has none). */
-  @SuppressWarnings("unchecked")
   @Override
   public Map<String, Object> properties(int i) {
-    Object p = properties[i];
-    if (p == null) {
-      return Map.of();
-    }
-    if (p instanceof Map<?, ?> map) {
-      return Collections.unmodifiableMap((Map<String, Object>) map);
-    }
-    String[] values = (String[]) p;
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int c = 0; c < columns.size() && c < values.length; c++) {
-      map.put(columns.get(c), values[c]);
-    }
-    return Collections.unmodifiableMap(map);
+    return LocationSink.asMap(columns, properties[i]);
   }
 
   /** Collects locations, grouping points that share an id into one location. */
-  public static final class Builder {
-    private final List<String> columns;
+  public static final class Builder implements LocationSink {
+    private List<String> columns;
     private final Map<String, Integer> indexById = new HashMap<>();
     private String[] ids = new String[1024];
     private Object[] properties = new Object[1024];
@@ -141,11 +126,18 @@ public final class LocationSet implements LocationSource {
       this.columns = columns;
     }
 
+    /** Sets the property columns of the {@code String[]} properties passed to {@link #location}. */
+    @Override
+    public void columns(List<String> names) {
+      columns = List.copyOf(names);
+    }
+
     /**
      * Returns the index of the location with this id, creating it with these properties (a
      * {@code String[]} of column values, a {@code Map<String, Object>}, or null) if it is new;
      * the properties of an existing location are kept.
      */
+    @Override
     public int location(String id, Object properties) {
       Integer existing = indexById.putIfAbsent(id, locationCount);
       if (existing != null) {
@@ -161,7 +153,8 @@ public final class LocationSet implements LocationSource {
     }
 
     /** Adds a point, already checked to be valid, to location {@code location}. */
-    public Builder point(int location, double latDegrees, double lonDegrees) {
+    @Override
+    public void point(int location, double latDegrees, double lonDegrees) {
       if (pointCount == lat.length) {
         int n = lat.length * 2;
         lat = Arrays.copyOf(lat, n);
@@ -172,12 +165,12 @@ public final class LocationSet implements LocationSource {
       lon[pointCount] = lonDegrees;
       owner[pointCount] = location;
       pointCount++;
-      return this;
     }
 
     /** Adds a location of one point: a shorthand for tests and generated data. */
     public Builder add(String id, double latDegrees, double lonDegrees) {
-      return point(location(id, null), latDegrees, lonDegrees);
+      point(location(id, null), latDegrees, lonDegrees);
+      return this;
     }
 
     /** Returns the number of locations added so far. */
