@@ -57,11 +57,12 @@ final class CorridorSearch {
   private int[] blockArcs = new int[256];
   private int blockArcCount;
   /** The refined arcs of the cell being scanned, per sub-cell. */
-  private int[] cellArcs = new int[64];
-  private final int[] subStart = new int[MAX_SPLIT * MAX_SPLIT + 1];
+  private int[] cellArcs;
+  private int[] subStart;
+  /** Two levels of a cell's cut, each its arcs and per sub-cell starts, swapped level by level. */
+  private final int[][] levelArcs = {new int[64], new int[64]};
+  private final int[][] levelStart = {new int[MAX_SPLIT * MAX_SPLIT + 1], new int[MAX_SPLIT * MAX_SPLIT + 1]};
   private final double[] corner = new double[3];
-  private final double[] cosLon = new double[MAX_SPLIT];
-  private final double[] sinLon = new double[MAX_SPLIT];
   private double[] chord2 = new double[64];
   private int[] matchLocation = new int[16];
   private double[] matchDistance = new double[16];
@@ -236,61 +237,91 @@ final class CorridorSearch {
   }
 
   /**
-   * Lists in {@code cellArcs}, per sub-cell of a {@code split × split} cut of cell (row, column),
-   * the arcs of {@code arcs[from, to)} that can be nearest to one of its points while within the
-   * radius. With ρ the sub-cell's radius and d the centre's distance to an arc, a point of the
-   * sub-cell is within d + ρ of that arc and at least d − ρ from it; so an arc can matter only if
-   * its d is at most r + ρ, and at most d_min + 2ρ (plus the tie tolerance, inside the margin).
+   * Lists in {@code cellArcs}, per sub-cell of a {@code split × split} cut of cell (row, column)
+   * (row-major from the south-west), the arcs of {@code arcs[from, to)} that can be nearest to one
+   * of its points while within the radius. With ρ a (sub-)cell's radius and d the centre's
+   * distance to an arc, a point of it is within d + ρ of that arc and at least d − ρ from it; so an
+   * arc can matter only if its d is at most r + ρ, and at most d_min + 2ρ (plus the tie tolerance,
+   * inside the margin). The cut is made a halving at a time, each quadrant filtering its parent's
+   * list, so that the parts of the cell far from the route are dropped at the first level.
    */
   private void refine(int row, int column, int split, int[] arcs, int from, int to) {
-    double size = DEGREES_PER_CELL / split;
-    double radius = (corridor.radiusMeters() + Covering.MARGIN_METERS) / Sphere.EARTH_RADIUS_METERS;
-    double margin = Covering.MARGIN_METERS / Sphere.EARTH_RADIUS_METERS;
+    int[] parentArcs = levelArcs[0];
+    int[] childArcs = levelArcs[1];
+    int[] parentStart = levelStart[0];
+    int[] childStart = levelStart[1];
+    // Level 0: the cell itself.
+    if (parentArcs.length < to - from) {
+      parentArcs = new int[Math.max(2 * parentArcs.length, to - from)];
+    }
+    parentStart[0] = 0;
+    parentStart[1] = filter(row, column, 1, 0, arcs, from, to, parentArcs, 0);
+    for (int side = 2; side <= split; side *= 2) {
+      int half = side / 2;
+      int n = 0;
+      for (int i = 0; i < side; i++) {
+        for (int j = 0; j < side; j++) {
+          int parent = (i / 2) * half + j / 2;
+          int pf = parentStart[parent];
+          int pt = parentStart[parent + 1];
+          childStart[i * side + j] = n;
+          if (pf == pt) {
+            continue; // no arc near the parent: none near its quadrants
+          }
+          if (n + (pt - pf) > childArcs.length) {
+            childArcs = Arrays.copyOf(childArcs, Math.max(2 * childArcs.length, n + (pt - pf)));
+          }
+          n = filter(row, column, side, i * side + j, parentArcs, pf, pt, childArcs, n);
+        }
+      }
+      childStart[side * side] = n;
+      // The children become the parents of the next level.
+      int[] arcsSwap = parentArcs;
+      parentArcs = childArcs;
+      childArcs = arcsSwap;
+      int[] startSwap = parentStart;
+      parentStart = childStart;
+      childStart = startSwap;
+    }
+    levelArcs[0] = parentArcs;
+    levelArcs[1] = childArcs;
+    levelStart[0] = parentStart;
+    levelStart[1] = childStart;
+    cellArcs = parentArcs;
+    subStart = parentStart;
+  }
+
+  /**
+   * Appends to {@code out} from {@code n} the arcs of {@code arcs[from, to)} that sub-cell
+   * {@code sub} of a {@code side × side} cut of cell (row, column) keeps, and returns the new end.
+   */
+  private int filter(int row, int column, int side, int sub, int[] arcs, int from, int to,
+      int[] out, int n) {
+    double size = DEGREES_PER_CELL / side;
+    double south = row * DEGREES_PER_CELL - 90 + (sub / side) * size;
+    double north = Math.min(90, south + size);
+    double west = column * DEGREES_PER_CELL - 180 + (sub % side) * size;
+    Sphere.toUnitVector(0.5 * (south + north), west + 0.5 * size, p, 0);
+    double rho = Math.max(cornerAngle(south, west), cornerAngle(north, west));
     if (chord2.length < to - from) {
       chord2 = new double[Math.max(2 * chord2.length, to - from)];
     }
-    // Centres as products of per-row and per-column sines and cosines; a sub-cell's radius
-    // depends only on its row.
-    for (int j = 0; j < split; j++) {
-      double lambda = Math.toRadians(column * DEGREES_PER_CELL - 180 + (j + 0.5) * size);
-      cosLon[j] = Math.cos(lambda);
-      sinLon[j] = Math.sin(lambda);
+    double nearestChord2 = Double.POSITIVE_INFINITY;
+    for (int k = from; k < to; k++) {
+      double c = corridor.chord2ToArc(arcs[k], p[0], p[1], p[2]);
+      chord2[k - from] = c;
+      nearestChord2 = Math.min(nearestChord2, c);
     }
-    int n = 0;
-    for (int i = 0; i < split; i++) {
-      double south = row * DEGREES_PER_CELL - 90 + i * size;
-      double north = Math.min(90, south + size);
-      double west = column * DEGREES_PER_CELL - 180;
-      Sphere.toUnitVector(0.5 * (south + north), west + 0.5 * size, p, 0);
-      double rho = Math.max(cornerAngle(south, west), cornerAngle(north, west));
-      double phi = Math.toRadians(0.5 * (south + north));
-      double cosLat = Math.cos(phi);
-      double sinLat = Math.sin(phi);
-      for (int j = 0; j < split; j++) {
-        p[0] = cosLat * cosLon[j];
-        p[1] = cosLat * sinLon[j];
-        p[2] = sinLat;
-        double nearestChord2 = Double.POSITIVE_INFINITY;
-        for (int k = from; k < to; k++) {
-          double c = corridor.chord2ToArc(arcs[k], p[0], p[1], p[2]);
-          chord2[k - from] = c;
-          nearestChord2 = Math.min(nearestChord2, c);
-        }
-        // Within r of a point of the sub-cell, and no farther than the nearest arc can be.
-        double keep = Math.min(radius, Sphere.angleOfChord2(nearestChord2) + rho + margin) + rho;
-        double bound = Sphere.chord2(keep);
-        subStart[i * split + j] = n;
-        if (n + (to - from) > cellArcs.length) {
-          cellArcs = Arrays.copyOf(cellArcs, Math.max(2 * cellArcs.length, n + (to - from)));
-        }
-        for (int k = from; k < to; k++) {
-          if (chord2[k - from] <= bound) {
-            cellArcs[n++] = arcs[k];
-          }
-        }
+    double margin = Covering.MARGIN_METERS / Sphere.EARTH_RADIUS_METERS;
+    double radius = corridor.radiusMeters() / Sphere.EARTH_RADIUS_METERS + margin;
+    // Within r of a point of the sub-cell, and no farther than the nearest arc can be.
+    double bound = Sphere.chord2(Math.min(radius, Sphere.angleOfChord2(nearestChord2) + rho + margin) + rho);
+    for (int k = from; k < to; k++) {
+      if (chord2[k - from] <= bound) {
+        out[n++] = arcs[k];
       }
     }
-    subStart[split * split] = n;
+    return n;
   }
 
   /**
