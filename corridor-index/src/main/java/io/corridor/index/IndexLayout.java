@@ -31,6 +31,7 @@ final class IndexLayout {
     final int pointCount;
     final boolean grouped;
     final List<String> categoryNames;
+    final List<String> propertyKeys;
     double[] lat;
     double[] lon;
     int[] owner;
@@ -40,7 +41,8 @@ final class IndexLayout {
     char[] categories;
 
     Columns(int count, int pointCount, double[] lat, double[] lon, int[] owner, boolean grouped,
-        GrowableBytes[] strings, int[][] stringEnds, char[] categories, List<String> categoryNames) {
+        GrowableBytes[] strings, int[][] stringEnds, char[] categories, List<String> categoryNames,
+        List<String> propertyKeys) {
       this.count = count;
       this.pointCount = pointCount;
       this.lat = lat;
@@ -51,6 +53,7 @@ final class IndexLayout {
       this.stringEnds = stringEnds;
       this.categories = categories;
       this.categoryNames = categoryNames;
+      this.propertyKeys = propertyKeys;
     }
   }
 
@@ -86,7 +89,8 @@ final class IndexLayout {
       categories.putChar(c.categories[(int) order[j]]);
     }
     s.put(Section.CATEGORIES, categories.flip());
-    putCategories(c.categoryNames, s);
+    putDictionary(c.categoryNames, Section.CATEGORY_OFFSETS, Section.CATEGORY_BYTES, s);
+    putDictionary(c.propertyKeys, Section.PROPERTY_KEY_OFFSETS, Section.PROPERTY_KEY_BYTES, s);
     return LocationIndex.wrap(s);
   }
 
@@ -252,16 +256,17 @@ final class IndexLayout {
     return h ^ (h >>> 33);
   }
 
-  private static void putCategories(List<String> categories, Map<Section, ByteBuffer> s) {
+  private static void putDictionary(List<String> entries, Section offsetSection, Section bytesSection,
+      Map<Section, ByteBuffer> s) {
     GrowableBytes bytes = new GrowableBytes();
-    ByteBuffer offsets = allocate(4L * (categories.size() + 1));
+    ByteBuffer offsets = allocate(4L * (entries.size() + 1));
     offsets.putInt(0);
-    for (String c : categories) {
-      bytes.add(c.getBytes(StandardCharsets.UTF_8));
+    for (String e : entries) {
+      bytes.add(e.getBytes(StandardCharsets.UTF_8));
       offsets.putInt(bytes.size());
     }
-    s.put(Section.CATEGORY_OFFSETS, offsets.flip());
-    s.put(Section.CATEGORY_BYTES, bytes.toBuffer());
+    s.put(offsetSection, offsets.flip());
+    s.put(bytesSection, bytes.toBuffer());
   }
 
   private static ByteBuffer ints(int[] values, int count) {

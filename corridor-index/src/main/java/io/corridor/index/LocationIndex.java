@@ -45,6 +45,7 @@ public final class LocationIndex {
   private final ByteBuffer nameBytes;
   private final ShortBuffer categoryCodes;
   private final String[] categoryNames;
+  private final String[] propertyKeys;
   private final Map<String, Integer> categoryCodeByName;
   private final IntBuffer propertyOffsets;
   private final ByteBuffer propertyBytes;
@@ -66,16 +67,12 @@ public final class LocationIndex {
     this.propertyBytes = buffer(Section.PROPERTY_BYTES);
     this.size = pointStarts.capacity() - 1;
     this.pointCount = lat.capacity();
-    IntBuffer catOffsets = buffer(Section.CATEGORY_OFFSETS).asIntBuffer();
-    ByteBuffer catBytes = buffer(Section.CATEGORY_BYTES);
-    check(catOffsets.capacity() >= 1, "the category offsets are empty");
-    this.categoryNames = new String[catOffsets.capacity() - 1];
+    this.categoryNames = dictionary(Section.CATEGORY_OFFSETS, Section.CATEGORY_BYTES, "category");
     this.categoryCodeByName = new HashMap<>();
-    checkOffsets(catOffsets, catBytes, "category");
     for (int c = 0; c < categoryNames.length; c++) {
-      categoryNames[c] = string(catOffsets, catBytes, c);
       categoryCodeByName.put(categoryNames[c], c + 1);
     }
+    this.propertyKeys = dictionary(Section.PROPERTY_KEY_OFFSETS, Section.PROPERTY_KEY_BYTES, "property key");
     checkStructure();
   }
 
@@ -172,7 +169,7 @@ public final class LocationIndex {
    */
   public Map<String, Object> properties(int i) {
     return PropertyCodec.decode(propertyBytes, propertyOffsets.get(i), propertyOffsets.get(i + 1),
-        name(i), category(i));
+        propertyKeys, name(i), category(i));
   }
 
   /** Returns the index of the first point of location {@code i}. */
@@ -320,6 +317,19 @@ public final class LocationIndex {
     }
   }
 
+  /** Reads a dictionary of strings (categories, property keys) from its offsets and bytes. */
+  private String[] dictionary(Section offsetSection, Section bytesSection, String what) {
+    IntBuffer offsets = buffer(offsetSection).asIntBuffer();
+    ByteBuffer bytes = buffer(bytesSection);
+    check(offsets.capacity() >= 1, "the " + what + " offsets are empty");
+    checkOffsets(offsets, bytes, what);
+    String[] entries = new String[offsets.capacity() - 1];
+    for (int k = 0; k < entries.length; k++) {
+      entries[k] = string(offsets, bytes, k);
+    }
+    return entries;
+  }
+
   private static void checkOffsets(IntBuffer offsets, ByteBuffer bytes, String what) {
     int n = offsets.capacity() - 1;
     check(offsets.get(0) == 0 && offsets.get(n) == bytes.capacity(),
@@ -350,6 +360,8 @@ public final class LocationIndex {
     private GrowableBytes properties = new GrowableBytes();
     private final Map<String, Integer> categoryCodes = new HashMap<>();
     private final List<String> categories = new ArrayList<>();
+    private final Map<String, Integer> keyCodes = new HashMap<>();
+    private final List<String> keys = new ArrayList<>();
     private int[] idEnd = new int[1024];
     private int[] nameEnd = new int[1024];
     private int[] propertyEnd = new int[1024];
@@ -469,7 +481,7 @@ public final class LocationIndex {
         names.add(name.getBytes(StandardCharsets.UTF_8));
       }
       nameEnd[size] = names.size();
-      PropertyCodec.encode(properties, name, category, this.properties);
+      PropertyCodec.encode(properties, name, category, this::keyCode, this.properties);
       propertyEnd[size] = this.properties.size();
       return size++;
     }
@@ -486,6 +498,16 @@ public final class LocationIndex {
       if (built) {
         throw new IllegalStateException("this builder has built its index already");
       }
+    }
+
+    private int keyCode(String key) {
+      Integer code = keyCodes.get(key);
+      if (code == null) {
+        code = keys.size();
+        keys.add(key);
+        keyCodes.put(key, code);
+      }
+      return code;
     }
 
     private int categoryCode(String name) {
@@ -521,7 +543,7 @@ public final class LocationIndex {
     IndexLayout.Columns takeColumns() {
       IndexLayout.Columns c = new IndexLayout.Columns(size, points, lat, lon, owner, grouped,
           new GrowableBytes[] {ids, names, properties}, new int[][] {idEnd, nameEnd, propertyEnd},
-          category, categories);
+          category, categories, keys);
       lat = null;
       lon = null;
       owner = null;

@@ -7,11 +7,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
- * A location's properties as bytes, in their input order: a count, then for each entry the key's
- * UTF-8 length and bytes and the value, numbers as unsigned LEB128. Compact for the common few
- * short properties, and decoded only for the locations a search returns.
+ * A location's properties as bytes, in their input order: a count, then for each entry its key's
+ * code in the index's key dictionary (a dataset has few distinct keys, so each is stored once) and
+ * the value, numbers as unsigned LEB128. Compact for the common few short properties, and decoded
+ * only for the locations a search returns.
  *
  * <p>A value starts with a code: 0 for "the location's name", 1 for "its category" (so that the
  * name and category columns of a file, kept in their place among the properties, are not stored
@@ -25,17 +27,19 @@ final class PropertyCodec {
 
   private PropertyCodec() {}
 
-  /** Appends {@code properties}, whose string values equal to {@code name} or {@code category} become references. */
-  static void encode(Map<String, ?> properties, String name, String category, GrowableBytes out) {
+  /**
+   * Appends {@code properties}, whose keys become codes by {@code keyCode} and whose string values
+   * equal to {@code name} or {@code category} become references.
+   */
+  static void encode(Map<String, ?> properties, String name, String category,
+      ToIntFunction<String> keyCode, GrowableBytes out) {
     if (properties == null || properties.isEmpty()) {
       out.addVarint(0);
       return;
     }
     out.addVarint(properties.size());
     for (Map.Entry<String, ?> e : properties.entrySet()) {
-      byte[] k = e.getKey().getBytes(StandardCharsets.UTF_8);
-      out.addVarint(k.length);
-      out.add(k);
+      out.addVarint(keyCode.applyAsInt(e.getKey()));
       Object value = e.getValue();
       // An empty name or category is read back as none, so only a non-empty one is referred to.
       if (value instanceof String s && !s.isEmpty() && s.equals(name)) {
@@ -51,8 +55,12 @@ final class PropertyCodec {
     }
   }
 
-  /** Returns the properties in {@code [from, to)}, with references resolved to {@code name} and {@code category}. */
-  static Map<String, Object> decode(ByteBuffer bytes, int from, int to, String name, String category) {
+  /**
+   * Returns the properties in {@code [from, to)}, keys looked up in {@code keys} and references
+   * resolved to {@code name} and {@code category}.
+   */
+  static Map<String, Object> decode(ByteBuffer bytes, int from, int to, String[] keys, String name,
+      String category) {
     int[] pos = {from};
     int n = readVarint(bytes, pos);
     if (n == 0) {
@@ -60,7 +68,11 @@ final class PropertyCodec {
     }
     Map<String, Object> map = new LinkedHashMap<>();
     for (int k = 0; k < n && pos[0] < to; k++) {
-      String key = readString(bytes, pos, readVarint(bytes, pos));
+      int keyCode = readVarint(bytes, pos);
+      if (keyCode >= keys.length) {
+        throw new IllegalStateException("a property names key " + keyCode + " of " + keys.length);
+      }
+      String key = keys[keyCode];
       int code = readVarint(bytes, pos);
       Object value = switch (code) {
         case NAME -> Objects.requireNonNull(name, "a property refers to a missing name");

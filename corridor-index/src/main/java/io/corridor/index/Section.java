@@ -34,8 +34,15 @@ enum Section {
   CATEGORY_BYTES(13, 1),
   /** int[locations + 1]: offsets of the encoded properties in {@link #PROPERTY_BYTES}. */
   PROPERTY_OFFSETS(14, 4),
-  /** Per location: a count, then key and value lengths and UTF-8 bytes (unsigned LEB128 numbers). */
-  PROPERTY_BYTES(15, 1);
+  /**
+   * Per location: a count, then per property its key's code in the key dictionary and its value
+   * (a reference to the name or category, or a length and UTF-8 bytes; unsigned LEB128 numbers).
+   */
+  PROPERTY_BYTES(15, 1),
+  /** int[keys + 1]: offsets of the property keys in {@link #PROPERTY_KEY_BYTES}. */
+  PROPERTY_KEY_OFFSETS(16, 4),
+  /** UTF-8 property keys, concatenated, each once: a dataset has few distinct keys. */
+  PROPERTY_KEY_BYTES(17, 1);
 
   private final int id;
   private final int elementBytes;
