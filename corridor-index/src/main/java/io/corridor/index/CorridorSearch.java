@@ -69,7 +69,6 @@ final class CorridorSearch {
   private double[] matchOffset = new double[16];
   private int matches;
   private int tested;
-  private long arcTests;
   private int finestSplit;
 
   private CorridorSearch(LocationIndex index, Corridor corridor, boolean[] allowed) {
@@ -124,11 +123,6 @@ final class CorridorSearch {
   /** Returns the most sub-cells per side that a cell was cut into (0 if none was refined). */
   int finestSplit() {
     return finestSplit;
-  }
-
-  /** Returns how many (point, arc) distances the single-point candidates needed. */
-  long arcTests() {
-    return arcTests;
   }
 
   /** Scans blocks in route order until the first {@code limit} matches are certain. */
@@ -219,7 +213,6 @@ final class CorridorSearch {
         t = subStart[s + 1];
       }
       tested++;
-      arcTests += t - f;
       if (f == t) {
         continue; // no arc can be within the radius of the point's sub-cell
       }
@@ -340,9 +333,12 @@ final class CorridorSearch {
     if (blockArcStart[b] >= 0) {
       return;
     }
-    blockArcs = covering.appendArcs(b, blockArcs, blockArcCount);
+    int room = blockArcCount + covering.maxArcCount(b);
+    if (room > blockArcs.length) {
+      blockArcs = Arrays.copyOf(blockArcs, Math.max(2 * blockArcs.length, room));
+    }
     blockArcStart[b] = blockArcCount;
-    blockArcCount += covering.arcCount(b);
+    blockArcCount = covering.appendArcs(b, blockArcs, blockArcCount);
     blockArcEnd[b] = blockArcCount;
   }
 

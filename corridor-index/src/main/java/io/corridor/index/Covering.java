@@ -110,53 +110,31 @@ final class Covering {
   }
 
   /**
-   * Appends block {@code b}'s arcs, ascending and without repeats, to {@code out} from
-   * {@code size}, growing it if needed, and returns the array (its new size is {@code size} plus
-   * {@link #arcCount(int)}).
+   * Writes block {@code b}'s arcs, ascending and without repeats, into {@code out} from
+   * {@code size}, which must have room for {@link #maxArcCount(int)} of them, and returns the new
+   * end. Caps come in route order, so their arc ranges start in ascending order and merge in one
+   * pass.
    */
-  int[] appendArcs(int b, int[] out, int size) {
+  int appendArcs(int b, int[] out, int size) {
     int n = size;
-    int from = -1;
-    int to = -2;
-    for (int i = capStart[b]; i <= capStart[b + 1]; i++) {
-      boolean last = i == capStart[b + 1];
-      int f = last ? Integer.MAX_VALUE : capArcFrom[capIds[i]];
-      if (!last && f <= to + 1) {
-        to = Math.max(to, capArcTo[capIds[i]]);
-        continue;
-      }
-      if (to >= from) {
-        if (n + (to - from + 1) > out.length) {
-          out = Arrays.copyOf(out, Math.max(2 * out.length, n + (to - from + 1)));
-        }
-        for (int a = from; a <= to; a++) {
-          out[n++] = a;
-        }
-      }
-      if (!last) {
-        from = f;
-        to = capArcTo[capIds[i]];
+    for (int i = capStart[b]; i < capStart[b + 1]; i++) {
+      int from = capArcFrom[capIds[i]];
+      int to = capArcTo[capIds[i]];
+      int a = n > size ? Math.max(from, out[n - 1] + 1) : from;
+      for (; a <= to; a++) {
+        out[n++] = a;
       }
     }
-    return out;
+    return n;
   }
 
-  /** Returns how many arcs {@link #appendArcs} appends for block {@code b}. */
-  int arcCount(int b) {
+  /** Returns a bound on how many arcs {@link #appendArcs} writes for block {@code b}. */
+  int maxArcCount(int b) {
     int n = 0;
-    int from = -1;
-    int to = -2;
     for (int i = capStart[b]; i < capStart[b + 1]; i++) {
-      int f = capArcFrom[capIds[i]];
-      if (f <= to + 1) {
-        to = Math.max(to, capArcTo[capIds[i]]);
-      } else {
-        n += to - from + 1;
-        from = f;
-        to = capArcTo[capIds[i]];
-      }
+      n += capArcTo[capIds[i]] - capArcFrom[capIds[i]] + 1;
     }
-    return n + (to - from + 1);
+    return n;
   }
 
   /** Returns the total number of cells in the blocks' hulls (for tests). */
