@@ -25,7 +25,7 @@ import java.util.Map;
  * thus bounded by the index being built (its columns, about 20 bytes per point and 14 per location
  * plus the id, name and property bytes, with up to half again of room to grow) and small
  * constant buffers, never by the size of the input: 10 million locations from a 602 MB CSV import
- * in a 1.3 GB heap. {@link #importSources} adds OpenStreetMap PBF files and PostgreSQL queries to
+ * in a 1.5 GB heap. {@link #importSources} adds OpenStreetMap PBF files and PostgreSQL queries to
  * the same index. An id found in two sources is refused, naming both: merging them silently would
  * hide a clash between two data sources. The check is the index build's own (a hash per id, no map
  * of all ids), whose positions tell which sources clash.

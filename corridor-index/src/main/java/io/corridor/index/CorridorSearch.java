@@ -115,7 +115,10 @@ final class CorridorSearch {
     return s;
   }
 
-  /** Returns how many candidate locations had their points tested exactly. */
+  /**
+   * Returns how many candidate locations were examined: tested exactly, or rejected because their
+   * sub-cell keeps no arc.
+   */
   int tested() {
     return tested;
   }
