@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
+import io.corridor.core.location.JsonText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ class LocationIndexTest {
   void propertiesKeepTheirOrderAndTypesAndTheNameAndCategoryAreStoredOnce() {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("kind", "fuel");
-    props.put("kw", 150);
-    props.put("open", true);
-    props.put("note", null);
+    props.put("kw", new JsonText("150"));
+    props.put("open", new JsonText("true"));
+    props.put("note", new JsonText("null"));
     props.put("empty", "");
     props.put("title", "Gare ⛽");
-    props.put("tags", List.of("a", Map.of("b", 2.5)));
+    props.put("tags", new JsonText("[\"a\",{\"b\":2.5}]"));
     props.put("brand", "fuel");
     LocationIndex index = LocationIndex.builder()
         .add("x", new double[] {10}, new double[] {20}, "Gare ⛽", "fuel", props)
@@ -63,6 +64,15 @@ class LocationIndexTest {
         .add("x", new double[] {10}, new double[] {20}, "Gare ⛽", "fuel", apart)
         .build();
     assertThat(propertyBytes(index)).isLessThan(propertyBytes(other));
+  }
+
+  @Test
+  void aPropertyValueThatIsNeitherTextNorJsonTextIsRefusedByName() {
+    Map<String, Object> props = Map.of("kw", 150);
+    assertThatThrownBy(() -> LocationIndex.builder()
+        .add("x", new double[] {10}, new double[] {20}, null, null, props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"kw\"");
   }
 
   private static int propertyBytes(LocationIndex index) {
