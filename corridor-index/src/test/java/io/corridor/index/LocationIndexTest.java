@@ -89,10 +89,10 @@ class LocationIndexTest {
     Corridor corridor = Corridor.of(Route.of(new double[] {0, 0}, new double[] {0, 1}), 1_000);
     assertThat(index.search(corridor, SearchOptions.all())).extracting(IndexMatch::id)
         .containsExactly("c", "b", "a");
-    assertThat(index.search(corridor, new SearchOptions(Set.of("fuel", "charging"), 0, null)))
+    assertThat(index.search(corridor, SearchOptions.builder().categories(Set.of("fuel", "charging")).build()))
         .extracting(IndexMatch::id).containsExactly("b", "a");
-    assertThat(index.search(corridor, new SearchOptions(Set.of("hotel"), 0, null))).isEmpty();
-    List<IndexMatch> byDistance = index.search(corridor, new SearchOptions(null, 2, SearchOptions.Sort.DISTANCE));
+    assertThat(index.search(corridor, SearchOptions.builder().categories(Set.of("hotel")).build())).isEmpty();
+    List<IndexMatch> byDistance = index.search(corridor, SearchOptions.builder().limit(2).sort(SearchOptions.Sort.DISTANCE).build());
     assertThat(byDistance).extracting(IndexMatch::id).containsExactly("a", "b");
   }
 
@@ -117,7 +117,7 @@ class LocationIndexTest {
         .add("x", new double[] {10, 91}, new double[] {0, 0}, null, null, null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("location x point 2: latitude 91.0");
-    assertThatThrownBy(() -> new SearchOptions(null, -1, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SearchOptions.builder().limit(-1).build()).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -88,7 +88,7 @@ public final class SearchData {
   public static SearchOptions options(String query) {
     return switch (query) {
       case "all" -> SearchOptions.all();
-      case "limit100" -> SearchOptions.all().withLimit(LIMIT);
+      case "limit100" -> SearchOptions.builder().limit(LIMIT).build();
       default -> throw new IllegalArgumentException("unknown query " + query + " (all, limit100)");
     };
   }
