@@ -3,7 +3,8 @@ package io.corridor.cli;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
-import io.corridor.formats.RouteReader;
+import io.corridor.formats.RouteOptions;
+import io.corridor.formats.Routes;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -34,7 +35,7 @@ final class CorridorOptions {
       throw new InvalidInputException(
           "--polyline-precision: " + polylinePrecision + " is not 5 or 6");
     }
-    Route r = RouteReader.read(route, polylinePrecision);
+    Route r = Routes.read(route, RouteOptions.defaults().withPolylinePrecision(polylinePrecision));
     try {
       return Corridor.of(r, radiusMeters);
     } catch (InvalidInputException e) {

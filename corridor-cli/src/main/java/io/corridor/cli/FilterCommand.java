@@ -49,7 +49,7 @@ final class FilterCommand implements Callable<Integer> {
     Corridor corridor = corridorOptions.corridor();
     LocationSet set = LocationReader.read(locations);
     List<Match> matches = filter().filter(corridor, set);
-    outputOptions.write(set, matches);
+    outputOptions.write(matches);
     return 0;
   }
 

@@ -1,7 +1,6 @@
 package io.corridor.cli;
 
 import io.corridor.core.filter.Match;
-import io.corridor.core.location.LocationSource;
 import io.corridor.formats.MatchWriter;
 import io.corridor.formats.OutputFormat;
 import java.io.BufferedOutputStream;
@@ -28,13 +27,13 @@ final class OutputOptions {
   Path output;
 
   /** Writes the matches, in their order, to the output file (once complete) or standard output. */
-  void write(LocationSource locations, List<Match> matches) throws IOException {
+  void write(List<Match> matches) throws IOException {
     if (output == null) {
       OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-      MatchWriter.write(format, locations, matches, out);
+      MatchWriter.write(format, matches, out);
       out.flush();
     } else {
-      MatchWriter.writeFile(format, locations, matches, output);
+      MatchWriter.writeFile(format, matches, output);
     }
   }
 

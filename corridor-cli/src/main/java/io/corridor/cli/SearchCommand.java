@@ -3,16 +3,12 @@ package io.corridor.cli;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
-import io.corridor.index.IndexLocations;
-import io.corridor.index.IndexMatch;
 import io.corridor.index.InvalidSnapshotException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
-import io.corridor.index.Snapshot;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,21 +58,17 @@ final class SearchCommand implements Callable<Integer> {
       throw new InvalidInputException("--limit: " + limit + " must be 0 (no limit) or more");
     }
     Corridor corridor = corridorOptions.corridor();
-    LocationIndex locations = open(index);
-    List<IndexMatch> found = locations.search(corridor,
-        SearchOptions.builder().categories(categorySet()).limit(limit).sort(sort).build());
-    List<Match> matches = new ArrayList<>(found.size());
-    for (IndexMatch m : found) {
-      matches.add(new Match(m.location(), m.distanceMeters(), m.offsetMeters()));
+    try (LocationIndex locations = open(index)) {
+      List<Match> matches = locations.search(corridor,
+          SearchOptions.builder().categories(categorySet()).limit(limit).sort(sort).build());
+      outputOptions.write(matches);
     }
-    IndexLocations source = IndexLocations.of(locations);
-    outputOptions.write(source, matches);
     return 0;
   }
 
   private static LocationIndex open(Path file) throws IOException {
     try {
-      return Snapshot.open(file);
+      return LocationIndex.open(file);
     } catch (InvalidSnapshotException e) {
       throw new InvalidInputException(e.getMessage(), e);
     } catch (NoSuchFileException e) {

@@ -5,7 +5,6 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.corridor.core.filter.Match;
 import io.corridor.core.location.JsonText;
-import io.corridor.core.location.LocationSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,74 +28,74 @@ import java.util.Map;
  *       "properties": {...}}}.
  * </ul>
  *
- * <p>Ids are always written as strings, whatever their type in the input.
+ * <p>Each match brings its id, points and properties from its own source (a location set or an
+ * index). Ids are always written as strings, whatever their type in the input.
+ *
+ * <p>Stateless: safe to call from many threads at once, each with its own output.
  */
 public final class MatchWriter {
   private MatchWriter() {}
 
-  /** Writes {@code matches} of {@code locations} in {@code format} to {@code out}, which stays open. */
-  public static void write(
-      OutputFormat format, LocationSource locations, List<Match> matches, OutputStream out)
+  /** Writes {@code matches} in {@code format} to {@code out}, which stays open. */
+  public static void write(OutputFormat format, List<Match> matches, OutputStream out)
       throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    write(format, locations, matches, writer);
+    write(format, matches, writer);
     writer.flush();
   }
 
-  /** Writes {@code matches} of {@code locations} in {@code format} to {@code out}, which stays open. */
-  public static void write(OutputFormat format, LocationSource locations, List<Match> matches, Writer out)
+  /** Writes {@code matches} in {@code format} to {@code out}, which stays open. */
+  public static void write(OutputFormat format, List<Match> matches, Writer out)
       throws IOException {
     switch (format) {
-      case CSV -> writeCsv(matches, locations, out);
-      case GEOJSON -> writeGeoJson(matches, locations, out);
-      case JSONL -> writeJsonLines(matches, locations, out);
+      case CSV -> writeCsv(matches, out);
+      case GEOJSON -> writeGeoJson(matches, out);
+      case JSONL -> writeJsonLines(matches, out);
     }
   }
 
   /** Writes {@code matches} to the file {@code target} atomically: it never holds a partial output. */
-  public static void writeFile(
-      OutputFormat format, LocationSource locations, List<Match> matches, Path target)
+  public static void writeFile(OutputFormat format, List<Match> matches, Path target)
       throws IOException {
-    AtomicFiles.write(target, out -> write(format, locations, matches, out));
+    AtomicFiles.write(target, out -> write(format, matches, out));
   }
 
-  private static void writeCsv(List<Match> matches, LocationSource locations, Writer out)
+  private static void writeCsv(List<Match> matches, Writer out)
       throws IOException {
     // Not closed: closing would close the caller's writer; flushing empties FastCSV's buffer.
     CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
     csv.writeRecord("id", "distance_m", "offset_m");
     for (Match m : matches) {
       csv.writeRecord(
-          locations.id(m.location()),
+          m.id(),
           Decimals.three(m.distanceMeters()),
           Decimals.three(m.offsetMeters()));
     }
     csv.flush();
   }
 
-  private static void writeGeoJson(List<Match> matches, LocationSource locations, Writer out)
+  private static void writeGeoJson(List<Match> matches, Writer out)
       throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
       g.writeArrayFieldStart("features");
       for (Match m : matches) {
-        int i = m.location();
         g.writeStartObject();
         g.writeStringField("type", "Feature");
-        g.writeStringField("id", locations.id(i));
+        g.writeStringField("id", m.id());
         g.writeObjectFieldStart("geometry");
-        boolean single = locations.pointEnd(i) - locations.pointStart(i) == 1;
+        boolean single = m.pointCount() == 1;
         g.writeStringField("type", single ? "Point" : "MultiPoint");
         g.writeFieldName("coordinates");
         if (single) {
-          writePosition(g, locations, locations.pointStart(i));
+          writePosition(g, m, 0);
         } else {
-          writePositions(g, locations, i);
+          writePositions(g, m);
         }
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
-        for (Map.Entry<String, ?> e : locations.properties(i).entrySet()) {
+        for (Map.Entry<String, ?> e : m.properties().entrySet()) {
           if (!e.getKey().equals("distance_m") && !e.getKey().equals("offset_m")) {
             g.writeFieldName(e.getKey());
             writeValue(g, e.getValue());
@@ -112,19 +111,18 @@ public final class MatchWriter {
     }
   }
 
-  private static void writeJsonLines(List<Match> matches, LocationSource locations, Writer out)
+  private static void writeJsonLines(List<Match> matches, Writer out)
       throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.setRootValueSeparator(null);
       for (Match m : matches) {
-        int i = m.location();
         g.writeStartObject();
-        g.writeStringField("id", locations.id(i));
+        g.writeStringField("id", m.id());
         writeDistances(g, m);
         g.writeFieldName("points");
-        writePositions(g, locations, i);
+        writePositions(g, m);
         g.writeObjectFieldStart("properties");
-        for (Map.Entry<String, ?> e : locations.properties(i).entrySet()) {
+        for (Map.Entry<String, ?> e : m.properties().entrySet()) {
           g.writeFieldName(e.getKey());
           writeValue(g, e.getValue());
         }
@@ -157,20 +155,18 @@ public final class MatchWriter {
     g.writeNumber(Decimals.three(m.offsetMeters()));
   }
 
-  private static void writePositions(JsonGenerator g, LocationSource locations, int i)
-      throws IOException {
+  private static void writePositions(JsonGenerator g, Match m) throws IOException {
     g.writeStartArray();
-    for (int p = locations.pointStart(i); p < locations.pointEnd(i); p++) {
-      writePosition(g, locations, p);
+    for (int k = 0, n = m.pointCount(); k < n; k++) {
+      writePosition(g, m, k);
     }
     g.writeEndArray();
   }
 
-  private static void writePosition(JsonGenerator g, LocationSource locations, int p)
-      throws IOException {
+  private static void writePosition(JsonGenerator g, Match m, int k) throws IOException {
     g.writeStartArray();
-    g.writeNumber(locations.lonDegrees(p));
-    g.writeNumber(locations.latDegrees(p));
+    g.writeNumber(m.lonDegrees(k));
+    g.writeNumber(m.latDegrees(k));
     g.writeEndArray();
   }
 }

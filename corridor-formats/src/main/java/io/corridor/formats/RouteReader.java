@@ -14,9 +14,10 @@ import java.nio.file.Path;
  * so that the command line and the server accept a route however a user saved it.
  *
  * <p>Every refusal is an {@link InvalidInputException} whose message starts with the file (or
- * source) name, then the place at fault (line, vertex, character) and what is wrong.
+ * source) name, then the place at fault (line, vertex, character) and what is wrong. Callers use
+ * {@link Routes}.
  */
-public final class RouteReader {
+final class RouteReader {
   private RouteReader() {}
 
   /**
@@ -24,7 +25,7 @@ public final class RouteReader {
    *
    * @throws InvalidInputException if the file is missing, unreadable or not a valid route
    */
-  public static Route read(Path file, int polylinePrecision) {
+  static Route read(Path file, int polylinePrecision) {
     SourceFiles.checkReadable(file);
     byte[] content;
     try {
@@ -39,7 +40,7 @@ public final class RouteReader {
    * Returns the route held in {@code content} (as a file or request body would hold it), naming
    * {@code sourceName} in error messages.
    */
-  public static Route parse(String content, String sourceName, int polylinePrecision) {
+  static Route parse(String content, String sourceName, int polylinePrecision) {
     return parse(content.getBytes(StandardCharsets.UTF_8), sourceName, polylinePrecision);
   }
 
@@ -47,7 +48,7 @@ public final class RouteReader {
    * Returns the route held in {@code content}, raw bytes in the file's own encoding, naming
    * {@code sourceName} in error messages.
    */
-  public static Route parse(byte[] content, String sourceName, int polylinePrecision) {
+  static Route parse(byte[] content, String sourceName, int polylinePrecision) {
     try {
       return switch (RouteFormat.detect(content, sourceName)) {
         case GEOJSON -> parseGeoJson(content);
@@ -65,7 +66,7 @@ public final class RouteReader {
    *
    * @throws InvalidInputException naming the vertex or member at fault, without a source name
    */
-  public static Route fromGeoJson(JsonNode geoJson) {
+  static Route fromGeoJson(JsonNode geoJson) {
     return GeoJsonRoutes.fromNode(geoJson);
   }
 

@@ -28,19 +28,20 @@ class MatchWriterTest {
         "t.csv");
   }
 
-  private static final List<Match> MATCHES =
-      List.of(new Match(1, 0.0004, 12.3456), new Match(0, 1234.5, 6789));
+  private static final LocationSet CSV_SET = csvSet();
 
-  private static String write(OutputFormat format, LocationSet set, List<Match> matches)
-      throws IOException {
+  private static final List<Match> MATCHES =
+      List.of(new Match(CSV_SET, 1, 0.0004, 12.3456), new Match(CSV_SET, 0, 1234.5, 6789));
+
+  private static String write(OutputFormat format, List<Match> matches) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    MatchWriter.write(format, set, matches, out);
+    MatchWriter.write(format, matches, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void writesCsvWithThreeDecimalsAndQuotedIds() throws IOException {
-    assertThat(write(OutputFormat.CSV, csvSet(), MATCHES)).isEqualTo(
+    assertThat(write(OutputFormat.CSV, MATCHES)).isEqualTo(
         "id,distance_m,offset_m\n"
             + "b,0.000,12.346\n"
             + "\"a,\"\"1\"\"\",1234.500,6789.000\n");
@@ -48,12 +49,12 @@ class MatchWriterTest {
 
   @Test
   void writesAHeaderOnlyCsvForNoMatch() throws IOException {
-    assertThat(write(OutputFormat.CSV, csvSet(), List.of())).isEqualTo("id,distance_m,offset_m\n");
+    assertThat(write(OutputFormat.CSV, List.of())).isEqualTo("id,distance_m,offset_m\n");
   }
 
   @Test
   void writesGeoJsonWithPointsMultiPointsAndProperties() throws IOException {
-    assertThat(write(OutputFormat.GEOJSON, csvSet(), MATCHES)).isEqualTo(
+    assertThat(write(OutputFormat.GEOJSON, MATCHES)).isEqualTo(
         "{\"type\":\"FeatureCollection\",\"features\":["
             + "{\"type\":\"Feature\",\"id\":\"b\",\"geometry\":{\"type\":\"MultiPoint\","
             + "\"coordinates\":[[151.2,-33.875],[151.25,-33.9]]},"
@@ -62,7 +63,7 @@ class MatchWriterTest {
             + "\"coordinates\":[2.25,48.5]},"
             + "\"properties\":{\"name\":\"Nord\",\"distance_m\":1234.500,\"offset_m\":6789.000}}"
             + "]}\n");
-    assertThat(write(OutputFormat.GEOJSON, csvSet(), List.of()))
+    assertThat(write(OutputFormat.GEOJSON, List.of()))
         .isEqualTo("{\"type\":\"FeatureCollection\",\"features\":[]}\n");
   }
 
@@ -74,13 +75,13 @@ class MatchWriterTest {
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
             + "\"distance_m\":\"old\",\"brand\":{\"n\":\"é\"}}}]}")
         .getBytes(StandardCharsets.UTF_8)), "t.geojson");
-    List<Match> one = List.of(new Match(0, 1.0005, 2));
-    assertThat(write(OutputFormat.GEOJSON, set, one)).isEqualTo(
+    List<Match> one = List.of(new Match(set, 0, 1.0005, 2));
+    assertThat(write(OutputFormat.GEOJSON, one)).isEqualTo(
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"7\","
             + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,2.5]},"
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
             + "\"brand\":{\"n\":\"é\"},\"distance_m\":1.001,\"offset_m\":2.000}}]}\n");
-    assertThat(write(OutputFormat.JSONL, set, one)).isEqualTo(
+    assertThat(write(OutputFormat.JSONL, one)).isEqualTo(
         "{\"id\":\"7\",\"distance_m\":1.001,\"offset_m\":2.000,\"points\":[[1.5,2.5]],"
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
             + "\"distance_m\":\"old\",\"brand\":{\"n\":\"é\"}}}\n");
@@ -88,18 +89,18 @@ class MatchWriterTest {
 
   @Test
   void writesOneJsonObjectPerLine() throws IOException {
-    assertThat(write(OutputFormat.JSONL, csvSet(), MATCHES)).isEqualTo(
+    assertThat(write(OutputFormat.JSONL, MATCHES)).isEqualTo(
         "{\"id\":\"b\",\"distance_m\":0.000,\"offset_m\":12.346,"
             + "\"points\":[[151.2,-33.875],[151.25,-33.9]],\"properties\":{\"name\":\"Sud\"}}\n"
             + "{\"id\":\"a,\\\"1\\\"\",\"distance_m\":1234.500,\"offset_m\":6789.000,"
             + "\"points\":[[2.25,48.5]],\"properties\":{\"name\":\"Nord\"}}\n");
-    assertThat(write(OutputFormat.JSONL, csvSet(), List.of())).isEmpty();
+    assertThat(write(OutputFormat.JSONL, List.of())).isEmpty();
   }
 
   @Test
   void writesALocationWithoutProperties() throws IOException {
     LocationSet set = LocationSet.builder().add("p", 1, 2).build();
-    assertThat(write(OutputFormat.JSONL, set, List.of(new Match(0, 3, 4))))
+    assertThat(write(OutputFormat.JSONL, List.of(new Match(set, 0, 3, 4))))
         .isEqualTo("{\"id\":\"p\",\"distance_m\":3.000,\"offset_m\":4.000,\"points\":[[2.0,1.0]],"
             + "\"properties\":{}}\n");
   }
@@ -113,7 +114,7 @@ class MatchWriterTest {
       }
     };
     for (OutputFormat f : OutputFormat.values()) {
-      MatchWriter.write(f, csvSet(), MATCHES, out);
+      MatchWriter.write(f, MATCHES, out);
     }
     assertThat(out.size()).isPositive();
   }
@@ -121,7 +122,7 @@ class MatchWriterTest {
   @Test
   void writesAFileAtomicallyReplacingTheOldOne() throws IOException {
     Path target = Files.writeString(dir.resolve("out.csv"), "old");
-    MatchWriter.writeFile(OutputFormat.CSV, csvSet(), MATCHES.subList(0, 1), target);
+    MatchWriter.writeFile(OutputFormat.CSV, MATCHES.subList(0, 1), target);
     assertThat(Files.readString(target)).isEqualTo("id,distance_m,offset_m\nb,0.000,12.346\n");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(target);

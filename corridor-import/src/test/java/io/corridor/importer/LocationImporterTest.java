@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.location.JsonText;
-import io.corridor.index.IndexLocations;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.Snapshot;
 import java.io.IOException;
@@ -53,7 +52,6 @@ class LocationImporterTest {
     assertThat(index.properties(x)).containsExactly(
         Map.entry("name", "Ouchy"), Map.entry("category", "charging"),
         Map.entry("operator", "Romande"));
-    assertThat(IndexLocations.of(index).properties(x)).isEqualTo(index.properties(x));
   }
 
   @Test

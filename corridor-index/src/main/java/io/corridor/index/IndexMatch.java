@@ -1,8 +1,7 @@
 package io.corridor.index;
 
 /**
- * A location of the index inside the corridor: its number in the index (for its name, category and
- * properties), its id, and its distance to and offset along the route in metres, as the filter
- * gives them.
+ * A location of the index inside the corridor as the search finds it: its number in the index,
+ * its id (read to sort ties), and its distance to and offset along the route in metres.
  */
-public record IndexMatch(int location, String id, double distanceMeters, double offsetMeters) {}
+record IndexMatch(int location, String id, double distanceMeters, double offsetMeters) {}

@@ -1,8 +1,12 @@
 package io.corridor.index;
 
+import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Sphere;
 import io.corridor.core.location.LocationSet;
+import io.corridor.core.location.LocationSource;
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -10,6 +14,7 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,14 +27,31 @@ import java.util.Map;
  * An immutable index of locations (an id, one or more points, a name, a category and other
  * properties) that answers corridor searches by looking only at the cells near the route.
  *
+ * <p>Open a snapshot file with {@link #open(Path)}, or build an index in memory with
+ * {@link #builder()} or {@link #of(LocationSet)}; search it with
+ * {@link #search(Corridor, SearchOptions)}.
+ *
+ * <p>Immutable and safe to share between threads: any number of threads may search one index at
+ * once, and no search holds a lock.
+ *
  * <p>Stored by column, in little-endian buffers that are the sections of a {@link Snapshot} file
  * (on the heap when built, memory-mapped when opened), with no object per location. Locations are
  * sorted by the {@link CellGrid} cell of their first point, so that a cell's locations are
  * contiguous and a directory of non-empty cells (key, first location) finds them; a location whose
  * other points fall in other cells is also listed there in a small spill directory. Coordinates
  * stay doubles, so the search gives exactly the filter's answers.
+ *
+ * <p><b>Closing.</b> {@link #close()} refuses every later search with an
+ * {@link IllegalStateException}; searches already running finish normally, and the matches they
+ * returned stay readable (name, category, properties, points). The mapping is released to the
+ * operating system once nothing refers to the index any more: the last running search has
+ * returned and no caller holds the index or one of its matches. Closing never unmaps memory that
+ * a running search or a live match may still read, so a server may swap in a new index and close
+ * the old one while searches on it are in flight. (Java 17 offers no supported way to unmap a
+ * buffer at a chosen moment; the mapping goes with the buffers, when the garbage collector finds
+ * them unreachable. On Linux and macOS the file may be replaced or deleted while mapped.)
  */
-public final class LocationIndex {
+public final class LocationIndex implements LocationSource, Closeable {
   private final Map<Section, ByteBuffer> sections;
   private final int size;
   private final int pointCount;
@@ -49,6 +71,7 @@ public final class LocationIndex {
   private final Map<String, Integer> categoryCodeByName;
   private final IntBuffer propertyOffsets;
   private final ByteBuffer propertyBytes;
+  private volatile boolean closed;
 
   private LocationIndex(Map<Section, ByteBuffer> sections) {
     this.sections = Collections.unmodifiableMap(new EnumMap<>(sections));
@@ -74,6 +97,19 @@ public final class LocationIndex {
     }
     this.propertyKeys = dictionary(Section.PROPERTY_KEY_OFFSETS, Section.PROPERTY_KEY_BYTES, "property key");
     checkStructure();
+  }
+
+  /**
+   * Opens an index snapshot written by {@link Snapshot#write}, memory-mapping its sections after
+   * checking all of it: the index is ready in the time it takes to check the checksums, and its
+   * pages are read from the file as searches touch them.
+   *
+   * @throws InvalidSnapshotException if the file is truncated, corrupted, not a snapshot, or of
+   *     another format version
+   * @throws java.nio.file.NoSuchFileException if there is no such file
+   */
+  public static LocationIndex open(Path file) throws IOException {
+    return Snapshot.open(file);
   }
 
   /** Returns a builder that collects locations one at a time, in any order. */
@@ -114,13 +150,40 @@ public final class LocationIndex {
 
   /**
    * Returns the locations within {@code corridor}, with their distance and offset as the filter
-   * gives them, restricted and ordered as {@code options} says.
+   * gives them, restricted and ordered as {@code options} says. Safe to call from many threads at
+   * once.
+   *
+   * @throws IllegalStateException if the index has been closed
    */
-  public List<IndexMatch> search(Corridor corridor, SearchOptions options) {
+  public List<Match> search(Corridor corridor, SearchOptions options) {
+    if (closed) {
+      throw new IllegalStateException("the index is closed");
+    }
     if (options.after() != null || options.timeout() != null) {
       throw new UnsupportedOperationException("this search does not resume or time out yet");
     }
-    return CorridorSearch.search(this, corridor, options);
+    List<IndexMatch> found = CorridorSearch.search(this, corridor, options);
+    Match[] matches = new Match[found.size()];
+    for (int k = 0; k < matches.length; k++) {
+      IndexMatch m = found.get(k);
+      matches[k] = new Match(this, m.location(), m.id(), m.distanceMeters(), m.offsetMeters());
+    }
+    return List.of(matches);
+  }
+
+  /**
+   * Closes the index: later searches are refused; running searches finish, and matches already
+   * returned stay readable. The mapping is released once nothing refers to the index (see the
+   * class comment). Closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** Returns whether {@link #close()} has been called. */
+  public boolean isClosed() {
+    return closed;
   }
 
   /** Returns the number of locations. */
@@ -148,17 +211,20 @@ public final class LocationIndex {
   }
 
   /** Returns the id of location {@code i}. */
+  @Override
   public String id(int i) {
     return string(idOffsets, idBytes, i);
   }
 
   /** Returns the name of location {@code i}, or null if it has none. */
+  @Override
   public String name(int i) {
     String s = string(nameOffsets, nameBytes, i);
     return s.isEmpty() ? null : s;
   }
 
   /** Returns the category of location {@code i}, or null if it has none. */
+  @Override
   public String category(int i) {
     int code = categoryCode(i);
     return code == 0 ? null : categoryNames[code - 1];
@@ -170,27 +236,32 @@ public final class LocationIndex {
    * included. Values are strings, but for a GeoJSON property's number, boolean, null, array or
    * object, given back as the GeoJSON reader gives it.
    */
+  @Override
   public Map<String, Object> properties(int i) {
     return PropertyCodec.decode(propertyBytes, propertyOffsets.get(i), propertyOffsets.get(i + 1),
         propertyKeys, name(i), category(i));
   }
 
   /** Returns the index of the first point of location {@code i}. */
+  @Override
   public int pointStart(int i) {
     return pointStarts.get(i);
   }
 
   /** Returns the index past the last point of location {@code i}. */
+  @Override
   public int pointEnd(int i) {
     return pointStarts.get(i + 1);
   }
 
   /** Returns the latitude in degrees of point {@code p}. */
+  @Override
   public double latDegrees(int p) {
     return lat.get(p);
   }
 
   /** Returns the longitude in degrees of point {@code p}. */
+  @Override
   public double lonDegrees(int p) {
     return lon.get(p);
   }
@@ -266,8 +337,6 @@ public final class LocationIndex {
     checkOffsets(idOffsets, idBytes, "id");
     checkOffsets(nameOffsets, nameBytes, "name");
     checkOffsets(propertyOffsets, propertyBytes, "property");
-    // One pass over each column (tens of milliseconds for 10 million locations), so that a
-    // well-checksummed but inconsistent file is refused now rather than failing a search later.
     // One pass over each column, in chunks copied to arrays (a few milliseconds per million
     // locations), so that a well-checksummed but inconsistent file is refused now rather than
     // failing a search later.

@@ -41,6 +41,8 @@ import java.util.zip.CRC32C;
  * Everything is checked before the index is returned: magic, version, header checksum, section
  * bounds against the file's length, every section's checksum, and the columns' sizes against
  * each other.
+ *
+ * <p>Stateless: its methods are safe to call from many threads, on different files.
  */
 public final class Snapshot {
   /** The format version this build writes and reads. */
@@ -100,12 +102,13 @@ public final class Snapshot {
   }
 
   /**
-   * Opens a snapshot by memory mapping its sections, after checking all of it.
+   * Opens a snapshot by memory mapping its sections, after checking all of it; callers use
+   * {@link LocationIndex#open(Path)}.
    *
    * @throws InvalidSnapshotException if the file is truncated, corrupted, not a snapshot, or of
    *     another format version
    */
-  public static LocationIndex open(Path file) throws IOException {
+  static LocationIndex open(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < FIXED_HEADER + 4) {

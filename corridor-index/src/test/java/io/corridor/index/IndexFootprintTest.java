@@ -2,6 +2,7 @@ package io.corridor.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import java.util.List;
@@ -36,7 +37,7 @@ class IndexFootprintTest {
     SearchOptions first20 = SearchOptions.builder().limit(20).build();
     CorridorSearch limited = CorridorSearch.run(INDEX, corridor, first20);
     CorridorSearch full = CorridorSearch.run(INDEX, corridor, SearchOptions.all());
-    List<IndexMatch> all = INDEX.search(corridor, SearchOptions.all());
+    List<Match> all = INDEX.search(corridor, SearchOptions.all());
     assertThat(all.size()).isGreaterThan(1_000);
     assertThat(INDEX.search(corridor, first20)).isEqualTo(all.subList(0, 20));
     System.out.printf("limit 20 tested %d candidates, no limit %d (%d matches)%n",

@@ -3,6 +3,7 @@ package io.corridor.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.corridor.core.filter.Match;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
@@ -87,13 +88,13 @@ class LocationIndexTest {
         .add("c", new double[] {0.003}, new double[] {0.3}, null, null, null)
         .build();
     Corridor corridor = Corridor.of(Route.of(new double[] {0, 0}, new double[] {0, 1}), 1_000);
-    assertThat(index.search(corridor, SearchOptions.all())).extracting(IndexMatch::id)
+    assertThat(index.search(corridor, SearchOptions.all())).extracting(Match::id)
         .containsExactly("c", "b", "a");
     assertThat(index.search(corridor, SearchOptions.builder().categories(Set.of("fuel", "charging")).build()))
-        .extracting(IndexMatch::id).containsExactly("b", "a");
+        .extracting(Match::id).containsExactly("b", "a");
     assertThat(index.search(corridor, SearchOptions.builder().categories(Set.of("hotel")).build())).isEmpty();
-    List<IndexMatch> byDistance = index.search(corridor, SearchOptions.builder().limit(2).sort(SearchOptions.Sort.DISTANCE).build());
-    assertThat(byDistance).extracting(IndexMatch::id).containsExactly("a", "b");
+    List<Match> byDistance = index.search(corridor, SearchOptions.builder().limit(2).sort(SearchOptions.Sort.DISTANCE).build());
+    assertThat(byDistance).extracting(Match::id).containsExactly("a", "b");
   }
 
   @Test

@@ -149,8 +149,8 @@ class SearchAgainstFilterTest {
         FastFilter.singleThreaded().filter(corridor, set), set, "diagonal");
   }
 
-  static void assertSame(List<IndexMatch> actual, List<Match> expected, LocationSet set, String context) {
-    assertThat(actual).extracting(IndexMatch::id).as(context)
+  static void assertSame(List<Match> actual, List<Match> expected, LocationSet set, String context) {
+    assertThat(actual).extracting(Match::id).as(context)
         .containsExactlyElementsOf(expected.stream().map(m -> set.id(m.location())).toList());
     for (int i = 0; i < expected.size(); i++) {
       assertThat(actual.get(i).distanceMeters()).as(context).isCloseTo(expected.get(i).distanceMeters(), within(1e-6));

@@ -3,6 +3,7 @@ package io.corridor.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class SnapshotTest {
       }
     }
     Corridor corridor = Corridor.of(Route.of(new double[] {45, 47}, new double[] {5, 8}), 20_000);
-    List<IndexMatch> expected = index.search(corridor, SearchOptions.all());
+    List<Match> expected = index.search(corridor, SearchOptions.all());
     assertThat(expected).isNotEmpty();
     assertThat(opened.search(corridor, SearchOptions.all())).isEqualTo(expected);
     try (Stream<Path> files = Files.list(dir)) {

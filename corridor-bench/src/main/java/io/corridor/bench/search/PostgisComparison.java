@@ -1,12 +1,11 @@
 package io.corridor.bench.search;
 
 import io.corridor.bench.scenario.SearchRoutes;
+import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
-import io.corridor.index.IndexMatch;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
-import io.corridor.index.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +58,7 @@ public final class PostgisComparison {
       System.err.println("usage: PostgisComparison SNAPSHOT JDBC_URL [RUNS] [ROUTES_DIR]");
       System.exit(2);
     }
-    LocationIndex index = Snapshot.open(Path.of(args[0]));
+    LocationIndex index = LocationIndex.open(Path.of(args[0]));
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     Path routesDir = args.length > 3 ? Path.of(args[3]) : null;
     boolean failed = false;
@@ -85,7 +84,7 @@ public final class PostgisComparison {
           for (String query : QUERIES) {
             SearchOptions options = SearchData.options(query);
             double[] ours = new double[runs];
-            List<IndexMatch> ourMatches = null;
+            List<Match> ourMatches = null;
             // A server answers with compiled code: warm the search up for a second (PostGIS's
             // caches are warmed by its own first runs).
             long warmUntil = System.nanoTime() + OUR_WARMUP_NANOS;

@@ -6,7 +6,6 @@ import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import io.corridor.core.location.LocationSet;
-import io.corridor.index.IndexMatch;
 import io.corridor.index.InvalidSnapshotException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
@@ -49,8 +48,8 @@ public final class SearchData {
     Files.createDirectories(dir);
     Path file = dir.resolve("synthetic-seed" + SearchRoutes.SEED + "-" + locations.size() + ".snapshot");
     if (Files.exists(file)) {
-      try {
-        Snapshot.open(file);
+      try (LocationIndex valid = LocationIndex.open(file)) {
+        valid.size();
       } catch (InvalidSnapshotException e) {
         System.out.printf("rebuilding: %s%n", e.getMessage());
         Files.delete(file);
@@ -75,7 +74,7 @@ public final class SearchData {
           built.sizeBytes(), file, Files.size(file) / 1e6, seconds(writeStart));
     }
     long start = System.nanoTime();
-    LocationIndex index = Snapshot.open(file);
+    LocationIndex index = LocationIndex.open(file);
     System.out.printf("opened %s in %.2f s%n", file, seconds(start));
     if (index.size() != locations.size()) {
       throw new IllegalStateException(file + " holds " + index.size() + " locations, not "
@@ -94,9 +93,9 @@ public final class SearchData {
   }
 
   /** Returns the ids of an index search, in its order. */
-  public static List<String> ids(List<IndexMatch> matches) {
+  public static List<String> ids(List<Match> matches) {
     List<String> ids = new ArrayList<>(matches.size());
-    for (IndexMatch m : matches) {
+    for (Match m : matches) {
       ids.add(m.id());
     }
     return ids;

@@ -65,7 +65,7 @@ final class HaversineFilter implements CorridorFilter {
         }
       }
       if (location.resolveWithin(radius)) {
-        matches.add(new Match(loc, location.distanceMeters(), location.offsetMeters()));
+        matches.add(new Match(locations, loc, location.distanceMeters(), location.offsetMeters()));
       }
     }
     CorridorFilter.sort(matches, locations);

@@ -79,7 +79,7 @@ final class PointTester {
         }
       }
       if (location.resolveWithin(Double.POSITIVE_INFINITY)) {
-        out.add(new Match(loc, location.distanceMeters(), location.offsetMeters()));
+        out.add(new Match(locations, loc, location.distanceMeters(), location.offsetMeters()));
       }
     }
   }
@@ -116,7 +116,7 @@ final class PointTester {
         }
       }
       if (location.resolveWithin(Double.POSITIVE_INFINITY)) {
-        out.add(new Match(loc, location.distanceMeters(), location.offsetMeters()));
+        out.add(new Match(locations, loc, location.distanceMeters(), location.offsetMeters()));
       }
     }
   }

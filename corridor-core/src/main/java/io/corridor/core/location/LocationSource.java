@@ -3,8 +3,11 @@ package io.corridor.core.location;
 import java.util.Map;
 
 /**
- * Read access to numbered locations (id, points, properties), so that one match writer serves both
- * a {@link LocationSet} read from a file and a location index opened from a snapshot.
+ * Read access to numbered locations (id, points, name, category, properties), so that one
+ * {@link io.corridor.core.filter.Match} type and one match writer serve both a {@link LocationSet}
+ * read from a file and a location index opened from a snapshot.
+ *
+ * <p>Implementations in this project are immutable and safe to share between threads.
  */
 public interface LocationSource {
   /** Returns the id of location {@code i}. */
@@ -23,5 +26,22 @@ public interface LocationSource {
   double lonDegrees(int p);
 
   /** Returns the properties of location {@code i} in their input order (empty if it has none). */
-  Map<String, ?> properties(int i);
+  Map<String, Object> properties(int i);
+
+  /** Returns the name of location {@code i}: its {@code name} property, or null if it has none. */
+  default String name(int i) {
+    return string(properties(i).get("name"));
+  }
+
+  /**
+   * Returns the category of location {@code i}: its {@code category} property, or null if it has
+   * none.
+   */
+  default String category(int i) {
+    return string(properties(i).get("category"));
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : value.toString();
+  }
 }
