@@ -17,6 +17,13 @@ import io.corridor.core.InvalidInputException;
  * see {@link Sphere#chord2}); the angle itself is computed once, for the nearest arc, with atan2
  * (error below 1e-15 rad, i.e. nanometres). Where several arcs are within {@link #TIE_METERS} of
  * the nearest, the earliest along the route wins, as the contract asks for the smallest offset.
+ *
+ * <p>A corridor is prepared once and reused: {@link #test} and {@link #contains} measure one point
+ * at a time, against every arc, with no allocation beyond the small result, which suits a request
+ * with a handful of locations or a function applied row by row; the filters run large sets
+ * through it.
+ *
+ * <p>Immutable and safe to share between threads: nothing is written after construction.
  */
 public final class Corridor {
   /** Two distances closer than this are "equally close"; the smaller offset then wins. */
@@ -209,7 +216,39 @@ public final class Corridor {
 
   /** Like {@link #nearest(double, double, double, int[], int, int, double[])}, over every arc. */
   public boolean nearest(double px, double py, double pz, double[] out) {
-    return nearestWithin(px, py, pz, chord2Radius, out);
+    return nearestWithin(px, py, pz, chord2Radius, out) <= chord2Radius;
+  }
+
+  /**
+   * Measures a point in degrees against the corridor: its distance to the route, the offset of the
+   * nearest route point, and whether it is inside, exactly as the filters judge it.
+   *
+   * @throws InvalidInputException if the latitude or longitude is out of range or not finite
+   */
+  public Proximity test(double latDegrees, double lonDegrees) {
+    Sphere.checkLatLon("point", latDegrees, lonDegrees);
+    double[] p = new double[3];
+    Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
+    double[] out = new double[2];
+    double chord2 = nearestWithin(p[0], p[1], p[2], Double.POSITIVE_INFINITY, out);
+    return new Proximity(chord2 <= chord2Radius, out[0], out[1]);
+  }
+
+  /**
+   * Returns whether a point in degrees is inside the corridor, as {@link #test} would say.
+   *
+   * @throws InvalidInputException if the latitude or longitude is out of range or not finite
+   */
+  public boolean contains(double latDegrees, double lonDegrees) {
+    Sphere.checkLatLon("point", latDegrees, lonDegrees);
+    double[] p = new double[3];
+    Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
+    for (int a = 0; a < arcCount; a++) {
+      if (chord2ToArc(a, p[0], p[1], p[2]) <= chord2Radius) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -224,7 +263,11 @@ public final class Corridor {
     return out;
   }
 
-  private boolean nearestWithin(double px, double py, double pz, double limitChord2, double[] out) {
+  /**
+   * Returns the squared chord from p to the nearest arc; if it is at most {@code limitChord2},
+   * writes the distance and offset into {@code out}.
+   */
+  private double nearestWithin(double px, double py, double pz, double limitChord2, double[] out) {
     double best = Double.POSITIVE_INFINITY;
     int bestArc = -1;
     for (int a = 0; a < arcCount; a++) {
@@ -235,7 +278,7 @@ public final class Corridor {
       }
     }
     if (!(best <= limitChord2)) {
-      return false;
+      return best;
     }
     double distance = angleToArc(bestArc, px, py, pz);
     double tieBound = Sphere.chord2(distance + TIE_METERS / Sphere.EARTH_RADIUS_METERS);
@@ -248,7 +291,7 @@ public final class Corridor {
     }
     out[0] = distance * Sphere.EARTH_RADIUS_METERS;
     out[1] = offsetMetersOnArc(offsetArc, px, py, pz);
-    return true;
+    return best;
   }
 
   /** Returns the exact angle in radians from p to arc {@code arc}, with atan2 (accurate everywhere). */
