@@ -3,6 +3,8 @@ package io.corridor.core;
 /**
  * Input that breaks the contract (a coordinate out of range, a malformed file, an undefined arc),
  * with a message that names the place at fault so that a user can act on it.
+ *
+ * <p>Immutable: placing it ({@code at}) returns a new exception.
  */
 public class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

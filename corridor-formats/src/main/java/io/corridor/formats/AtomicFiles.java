@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes files so that the target path holds either its old content or the complete new one, never
  * a partial file: the content goes to a temporary file beside the target, which is then renamed.
+ *
+ * <p>Stateless: safe to call from many threads at once, for different targets.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}

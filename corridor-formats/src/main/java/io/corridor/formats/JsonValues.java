@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * GeoJSON property's number, boolean, null, array or object that is stored as text (in an index
  * snapshot) reads back as the value the GeoJSON reader gave, so that {@link MatchWriter} writes it
  * in the same bytes.
+ *
+ * <p>Stateless: safe to call from many threads at once.
  */
 public final class JsonValues {
   private JsonValues() {}

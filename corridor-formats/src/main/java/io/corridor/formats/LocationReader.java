@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * the line (CSV, counting the header as line 1) or the feature (GeoJSON, counting from 1, with its
  * JSON line), then what is wrong. Nothing partial is returned; a sink has been handed the rows
  * before the fault and must be dropped.
+ *
+ * <p>Stateless: safe to call from many threads at once, each with its own file and sink.
  */
 public final class LocationReader {
   private static final int SNIFF_BYTES = 4096;

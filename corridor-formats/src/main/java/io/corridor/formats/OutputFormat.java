@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The formats in which matches are written, with the names the command line knows them by. */
+/**
+ * The formats in which matches are written, with the names the command line knows them by.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 public enum OutputFormat {
   /** A header {@code id,distance_m,offset_m} and one line per match. */
   CSV("csv"),

@@ -12,6 +12,8 @@ import java.util.Arrays;
  * and rounded, zig-zag encoded (sign in the lowest bit), then cut into 5-bit chunks, lowest first,
  * each written as the character {@code chunk + 63}, with {@code 0x20} added to every chunk but the
  * last of a value. Valid characters are therefore ASCII 63 ({@code ?}) to 126 ({@code ~}).
+ *
+ * <p>Stateless: safe to call from many threads at once.
  */
 public final class PolylineCodec {
   /** The precision of Google's own polylines and of OSRM by default. */

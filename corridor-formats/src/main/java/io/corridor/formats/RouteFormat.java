@@ -7,6 +7,8 @@ import java.util.Locale;
 /**
  * The route file formats, and how a file's format is told from its content: the extension alone
  * is not trusted, since routes are often saved as {@code .txt} or {@code .json} whatever they hold.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public enum RouteFormat {
   /** A GeoJSON LineString or Point, bare or in a Feature or a one-feature FeatureCollection. */

@@ -5,6 +5,8 @@ import java.io.IOException;
 /**
  * An import that could not be completed, with a message that names the source and the record so
  * that the user can fix the input; nothing half-imported should be used after it.
+ *
+ * <p>Immutable once thrown.
  */
 public final class ImportException extends IOException {
 

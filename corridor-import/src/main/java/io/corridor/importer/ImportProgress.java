@@ -3,6 +3,9 @@ package io.corridor.importer;
 /**
  * Receives an importer's progress now and then (per block or batch, never per record), so that a
  * terminal can draw a bar and a batch job can stay quiet.
+ *
+ * <p>An importer calls its listener from the importing thread only; a listener shared by several
+ * imports at once must be thread-safe itself.
  */
 @FunctionalInterface
 public interface ImportProgress {

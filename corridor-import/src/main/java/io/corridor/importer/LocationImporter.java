@@ -31,6 +31,9 @@ import java.util.Map;
  * the same index. An id found in two sources is refused, naming both: merging them silently would
  * hide a clash between two data sources. The check is the index build's own (a hash per id, no map
  * of all ids), whose positions tell which sources clash.
+ *
+ * <p>Immutable and safe to share between threads ({@code with...} returns a new importer); each
+ * import builds its own index.
  */
 public final class LocationImporter {
   private final String idField;

@@ -35,6 +35,8 @@ import java.util.Set;
  * node ids, and the second pass looks up only the coordinates of the nodes those ways reference.
  * Memory is therefore bounded by what is imported (24 bytes per referenced node, besides the
  * ways' tags), never by the size of the file.
+ *
+ * <p>Stateless: safe to call from many threads at once, each with its own builder.
  */
 public final class OsmPbfImporter {
   /** The PBF features this reader understands; a file that requires any other is refused. */
@@ -42,7 +44,11 @@ public final class OsmPbfImporter {
 
   private OsmPbfImporter() {}
 
-  /** What one import read and added. */
+  /**
+   * What one import read and added.
+   *
+   * <p>Immutable and safe to share between threads.
+   */
   public record Counts(long nodesRead, long waysRead, long nodesAdded, long waysAdded,
       long waysWithoutNodes) {
 

@@ -31,6 +31,8 @@ import org.locationtech.jts.io.WKBReader;
  * its WKB as {@code bytea} ({@code ST_AsBinary(geom) AS geom}, whose SRID 0 is taken as 4326).
  * Rows are fetched with a cursor, {@value #FETCH_SIZE} at a time, so memory is bounded by the index
  * being built, not by the size of the result.
+ *
+ * <p>Stateless: safe to call from many threads at once, each with its own builder.
  */
 public final class PostgisImporter {
   /** Rows fetched per round trip; also how often progress is reported. */

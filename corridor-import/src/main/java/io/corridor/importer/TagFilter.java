@@ -11,6 +11,8 @@ import java.util.Map;
  * <p>An element matches if one of its tags equals an entry's key and value (or has the entry's
  * key, for {@code key=*}); its category is that tag's value. When several entries match, the
  * first one in the specification wins, so the order of a specification is its priority.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public final class TagFilter {
   private final List<Entry> entries;

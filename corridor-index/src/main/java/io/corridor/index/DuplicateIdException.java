@@ -4,6 +4,8 @@ package io.corridor.index;
  * Thrown by {@link LocationIndex.Builder#build()} when two locations have the same id, with the
  * positions of both in the order they were added, so that an importer can name the sources they
  * came from.
+ *
+ * <p>Immutable once thrown.
  */
 public final class DuplicateIdException extends IllegalArgumentException {
   private final String id;

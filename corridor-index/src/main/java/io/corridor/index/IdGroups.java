@@ -13,6 +13,8 @@ import java.util.Map;
  * id's bytes against the builder's id column only when the hashes agree (a probe that reads the
  * ids of other locations costs a cache miss each). 8 bytes a slot, 11 to 22 bytes per location;
  * drop the grouping when the source ends to free the table.
+ *
+ * <p>Not thread-safe: one source's reader fills it, with its builder, from one thread.
  */
 public final class IdGroups {
   private static final int MAX_CAPACITY = 1 << 30;

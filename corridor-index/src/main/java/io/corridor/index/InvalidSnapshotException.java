@@ -7,6 +7,8 @@ import java.nio.file.Path;
  * A snapshot file that cannot be used (truncated, corrupted, of another format or version), with
  * the file and the problem named, so that a service refuses to start on it rather than answer
  * from half an index.
+ *
+ * <p>Immutable once thrown.
  */
 public final class InvalidSnapshotException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -425,6 +425,8 @@ public final class LocationIndex implements LocationSource, Closeable {
    * collecting is the columns themselves: about 20 bytes per point and 14 per location, plus the
    * bytes of ids, names and properties, with room to grow. A builder builds once: {@link #build()}
    * hands its columns over to the index, freeing each as soon as its part of the index is laid out.
+   *
+   * <p>Not thread-safe: fill it from one thread (an importer's), then build.
    */
   public static final class Builder {
     private GrowableBytes ids = new GrowableBytes();

@@ -29,6 +29,8 @@ public final class SearchOptions {
    * @param sort the order the page was in
    * @param keyMeters the last match's offset (for {@link Sort#OFFSET}) or distance
    * @param id the last match's id
+   *
+   * <p>Immutable and safe to share between threads.
    */
   public record After(Sort sort, double keyMeters, String id) {
     /** Checks that the key is a number and the id present. */

@@ -2,7 +2,11 @@ package io.corridor.synthetic;
 
 import java.util.Locale;
 
-/** The kinds of place that the synthetic data set holds, named as in its {@code category} column. */
+/**
+ * The kinds of place that the synthetic data set holds, named as in its {@code category} column.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 public enum Category {
   FUEL,
   CHARGING_STATION,

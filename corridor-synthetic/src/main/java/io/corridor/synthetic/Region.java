@@ -9,6 +9,8 @@ import java.math.RoundingMode;
  * generated point, once written with six decimals, still lies inside it.
  *
  * <p>The box does not cross the antimeridian: {@code minLon < maxLon}.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public record Region(double minLat, double minLon, double maxLat, double maxLon) {
   /** Western and central Europe, from northern Spain to Denmark and from Brittany to Vienna. */

@@ -3,6 +3,8 @@ package io.corridor.synthetic;
 /**
  * One generated location: its id, its position in micro-degrees (exactly what the CSV holds, six
  * decimals), its name and its category.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public record SyntheticLocation(String id, int latE6, int lonE6, String name, Category category) {
   /** Returns the latitude in degrees, equal to the CSV's six-decimal text read back as a double. */

@@ -17,6 +17,9 @@ import java.util.List;
  * <p>Location {@code i} depends only on the seed, the region and {@code i} (it has its own random
  * stream), so any slice can be generated alone, and a data set of {@code n} locations is the first
  * {@code n} rows of any larger one.
+ *
+ * <p>Immutable and safe to share between threads: any number of threads may generate slices at
+ * once.
  */
 public final class SyntheticLocations {
   /** The largest count the generator accepts: about 6 GB of CSV. */

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Keeps the locations inside a corridor. Every implementation gives the same answer: the matching
  * locations with their distance and offset, sorted by offset, then id.
+ *
+ * <p>Every implementation in this project is immutable and safe to share between threads.
  */
 public interface CorridorFilter {
 

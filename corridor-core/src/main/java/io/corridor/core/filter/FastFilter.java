@@ -17,6 +17,8 @@ import java.util.concurrent.RecursiveTask;
  *
  * <p>Tiny inputs (points × arcs below {@link #DIRECT_SCAN_MAX_WORK}) skip the grid: building it
  * would cost more than testing every arc.
+ *
+ * <p>Immutable and safe to share between threads: one filter may run many filterings at once.
  */
 public final class FastFilter implements CorridorFilter {
   /** Below this many points × arcs, every point is tested against every arc directly. */

@@ -12,6 +12,8 @@ import java.util.List;
  * nearest to the same route vertex). A comparator sort of 300 000 matches spent most of its time
  * comparing; the radix passes spend it streaming. The index's search orders its matches with
  * {@link #ascending} too.
+ *
+ * <p>Stateless: safe to call from many threads at once, each on its own list.
  */
 public final class MatchOrder {
   private static final int RADIX_THRESHOLD = 64;

@@ -2,7 +2,11 @@ package io.corridor.core.filter;
 
 import java.util.Locale;
 
-/** The filter implementations, by the names the command line and the benchmarks use. */
+/**
+ * The filter implementations, by the names the command line and the benchmarks use.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
 public enum Strategy {
   /** The seed's original: every point against every arc with haversine trigonometry. */
   BASELINE,

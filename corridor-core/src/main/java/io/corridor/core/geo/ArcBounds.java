@@ -13,6 +13,8 @@ package io.corridor.core.geo;
  *   <li>a box that crosses the antimeridian is a longitude interval that wraps (start + width),
  *       so the test is a single modular comparison rather than two boxes.
  * </ul>
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public final class ArcBounds {
   private static final double SAFETY_DEGREES = 1e-9;

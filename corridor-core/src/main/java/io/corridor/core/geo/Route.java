@@ -10,6 +10,8 @@ import java.util.Arrays;
  * <p>Repeated consecutive vertices are allowed and change nothing. Consecutive vertices that are
  * antipodal, or closer to it than {@link #MIN_ANTIPODAL_GAP_METERS}, are refused: the arc between
  * them is undefined (or so ill-conditioned that no answer would be accurate to a centimetre).
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public final class Route {
   /** How close to antipodal two consecutive vertices may come before the route is refused. */

@@ -9,6 +9,8 @@ import io.corridor.core.InvalidInputException;
  * <p>Angles between unit vectors are computed as {@code atan2(|a×b|, a·b)}, which is accurate to
  * about 1e-16 rad (under a nanometre on the Earth) for every separation, unlike {@code acos(a·b)}
  * near 0 and π or the haversine formula near π.
+ *
+ * <p>Stateless: safe to call from many threads at once.
  */
 public final class Sphere {
   /** The IUGG mean Earth radius, in metres: the radius of the contract's sphere. */

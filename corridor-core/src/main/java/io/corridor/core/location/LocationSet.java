@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * <p>Properties (the extra CSV columns, or a GeoJSON feature's {@code properties}) are kept as read
  * and turned into a map only when asked for, typically for the few locations that match.
+ *
+ * <p>Immutable and safe to share between threads (the arrays its views return must not be modified).
  */
 public final class LocationSet implements LocationSource {
   private final String[] ids;
@@ -110,7 +112,11 @@ public final class LocationSet implements LocationSource {
     return LocationSink.asMap(columns, properties[i]);
   }
 
-  /** Collects locations, grouping points that share an id into one location. */
+  /**
+   * Collects locations, grouping points that share an id into one location.
+   *
+   * <p>Not thread-safe: fill it from one thread, then build.
+   */
   public static final class Builder implements LocationSink {
     private List<String> columns;
     private final Map<String, Integer> indexById = new HashMap<>();

@@ -14,6 +14,8 @@ import java.util.function.BiConsumer;
  * <p>A reader calls {@link #location} for every CSV row or GeoJSON feature, then {@link #point} for
  * each of its points. Rows that share an id may be far apart in a file; grouping them into one
  * location is the sink's work, and a sink that groups keeps the properties of the first.
+ *
+ * <p>A sink receives one reader's calls, from one thread; implementations need not be thread-safe.
  */
 public interface LocationSink {
   /**
