@@ -1,5 +1,6 @@
 package io.corridor.index;
 
+import io.corridor.core.filter.Match;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -40,6 +41,12 @@ public final class SearchOptions {
       if (!Double.isFinite(keyMeters)) {
         throw new IllegalArgumentException("the key " + keyMeters + " must be a finite number");
       }
+    }
+
+    /** Returns the continuation after {@code last}, the last match of a page in {@code sort} order. */
+    public static After of(Sort sort, Match last) {
+      double key = sort == Sort.DISTANCE ? last.distanceMeters() : last.offsetMeters();
+      return new After(sort, key, last.id());
     }
   }
 
