@@ -8,6 +8,7 @@ import io.corridor.formats.LocationReader;
 import io.corridor.index.DuplicateIdException;
 import io.corridor.index.IdGroups;
 import io.corridor.index.LocationIndex;
+import io.corridor.index.LocationIndexBuilder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class LocationImporter {
    *     both sources that hold the same id
    */
   public LocationIndex importSources(List<Source> sources) {
-    LocationIndex.Builder builder = LocationIndex.builder();
+    LocationIndexBuilder builder = LocationIndex.builder();
     int[] ends = new int[sources.size()];
     try {
       for (int k = 0; k < sources.size(); k++) {
@@ -137,7 +138,7 @@ public final class LocationImporter {
     return k;
   }
 
-  private void addFile(LocationIndex.Builder builder, Path file, ImportProgress progress) {
+  private void addFile(LocationIndexBuilder builder, Path file, ImportProgress progress) {
     FileSink sink = new FileSink(builder, progress);
     LocationReader.read(file, idField, sink);
     progress.update(sink.added, sink.added, sink.added);
@@ -150,13 +151,13 @@ public final class LocationImporter {
   private final class FileSink implements LocationSink {
     private static final int PROGRESS_EVERY = 1 << 14;
 
-    private final LocationIndex.Builder builder;
+    private final LocationIndexBuilder builder;
     private final IdGroups locations;
     private final ImportProgress progress;
     private List<String> columns = List.of();
     private long added;
 
-    FileSink(LocationIndex.Builder builder, ImportProgress progress) {
+    FileSink(LocationIndexBuilder builder, ImportProgress progress) {
       this.builder = builder;
       this.locations = builder.groupById();
       this.progress = progress;

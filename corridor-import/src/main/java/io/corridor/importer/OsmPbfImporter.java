@@ -6,6 +6,7 @@ import crosby.binary.Osmformat;
 import crosby.binary.file.BlockInputStream;
 import crosby.binary.file.FileBlock;
 import io.corridor.index.LocationIndex;
+import io.corridor.index.LocationIndexBuilder;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class OsmPbfImporter {
    *
    * @throws ImportException naming the file if it cannot be read or is not a valid PBF file
    */
-  public static Counts importInto(Path pbf, TagFilter filter, LocationIndex.Builder builder,
+  public static Counts importInto(Path pbf, TagFilter filter, LocationIndexBuilder builder,
       ImportProgress progress) throws ImportException {
     long size;
     try {
@@ -131,7 +132,7 @@ public final class OsmPbfImporter {
     return new ImportException(pbf + ": not a valid OpenStreetMap PBF file (" + detail + ")", e);
   }
 
-  private static void add(LocationIndex.Builder builder, String id, double lat, double lon,
+  private static void add(LocationIndexBuilder builder, String id, double lat, double lon,
       Map<String, String> tags, String category) {
     String name = tags.get("name");
     Map<String, String> properties = new LinkedHashMap<>();
@@ -211,7 +212,7 @@ public final class OsmPbfImporter {
   /** Adds the selected nodes and keeps the selected ways. */
   private static final class FirstPass extends Pass {
     private final TagFilter filter;
-    private final LocationIndex.Builder builder;
+    private final LocationIndexBuilder builder;
     private final ImportProgress progress;
     private final long total;
     private final long addedBefore;
@@ -222,7 +223,7 @@ public final class OsmPbfImporter {
     private long waysRead;
     private long nodesAdded;
 
-    FirstPass(TagFilter filter, LocationIndex.Builder builder, ImportProgress progress, long total,
+    FirstPass(TagFilter filter, LocationIndexBuilder builder, ImportProgress progress, long total,
         long addedBefore) {
       this.filter = filter;
       this.builder = builder;

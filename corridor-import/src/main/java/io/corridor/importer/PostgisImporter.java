@@ -1,6 +1,7 @@
 package io.corridor.importer;
 
 import io.corridor.index.LocationIndex;
+import io.corridor.index.LocationIndexBuilder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,7 +50,7 @@ public final class PostgisImporter {
    * @throws ImportException if the database cannot be reached, the query fails or returns the
    *     wrong columns, or a row's geometry is missing or unsupported (naming the row's id)
    */
-  public static long importInto(String jdbcUrl, String sql, LocationIndex.Builder builder,
+  public static long importInto(String jdbcUrl, String sql, LocationIndexBuilder builder,
       ImportProgress progress) throws ImportException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
       // PostgreSQL's driver fetches with a cursor, rather than reading the whole result into
@@ -70,7 +71,7 @@ public final class PostgisImporter {
     }
   }
 
-  private static long importRows(ResultSet rows, LocationIndex.Builder builder,
+  private static long importRows(ResultSet rows, LocationIndexBuilder builder,
       ImportProgress progress) throws SQLException, ImportException {
     Columns columns = Columns.of(rows.getMetaData());
     WKBReader wkb = new WKBReader();

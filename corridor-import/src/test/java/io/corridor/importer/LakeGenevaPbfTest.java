@@ -3,6 +3,7 @@ package io.corridor.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.corridor.index.LocationIndex;
+import io.corridor.index.LocationIndexBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class LakeGenevaPbfTest {
 
   /** Every imported location as one line: id, points, name, category and properties. */
   private static List<String> describe(Path pbf) throws IOException {
-    LocationIndex.Builder builder = LocationIndex.builder();
+    LocationIndexBuilder builder = LocationIndex.builder();
     OsmPbfImporter.importInto(pbf, EVERYTHING, builder, ImportProgress.NONE);
     LocationIndex index = builder.build();
     List<String> lines = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.corridor.index.LocationIndex;
+import io.corridor.index.LocationIndexBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class OsmPbfImporterTest {
 
   @Test
   void importsSelectedNodesAndWayCentroids() throws IOException {
-    LocationIndex.Builder builder = LocationIndex.builder();
+    LocationIndexBuilder builder = LocationIndex.builder();
     List<long[]> updates = new ArrayList<>();
     OsmPbfImporter.Counts counts = OsmPbfImporter.importInto(sample(), FILTER, builder,
         (done, total, added) -> updates.add(new long[] {done, total, added}));
@@ -92,7 +93,7 @@ class OsmPbfImporterTest {
 
   @Test
   void readsOnceWhenNoWayIsSelected() throws IOException {
-    LocationIndex.Builder builder = LocationIndex.builder();
+    LocationIndexBuilder builder = LocationIndex.builder();
     OsmPbfImporter.Counts counts = OsmPbfImporter.importInto(sample(), TagFilter.parse("shop=*"),
         builder, ImportProgress.NONE);
     assertThat(counts).isEqualTo(new OsmPbfImporter.Counts(10, 4, 1, 0, 0));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.corridor.index.LocationIndex;
+import io.corridor.index.LocationIndexBuilder;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +103,7 @@ class PostgisImporterTest {
   @Test
   void streamsMoreRowsThanOneFetchReportingProgress() throws ImportException {
     int n = PostgisImporter.FETCH_SIZE * 2 + 500;
-    LocationIndex.Builder builder = LocationIndex.builder();
+    LocationIndexBuilder builder = LocationIndex.builder();
     List<long[]> updates = new ArrayList<>();
     long rows = PostgisImporter.importInto(url, "SELECT 'r' || i AS id, 'c' AS category,"
             + " ST_SetSRID(ST_MakePoint(i % 360 - 180, i % 180 - 90), 4326) AS geom"
@@ -150,7 +151,7 @@ class PostgisImporterTest {
   }
 
   private static LocationIndex importAll(String sql) throws ImportException {
-    LocationIndex.Builder builder = LocationIndex.builder();
+    LocationIndexBuilder builder = LocationIndex.builder();
     PostgisImporter.importInto(url, sql, builder, ImportProgress.NONE);
     return builder.build();
   }

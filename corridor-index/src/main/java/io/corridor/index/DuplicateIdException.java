@@ -1,7 +1,7 @@
 package io.corridor.index;
 
 /**
- * Thrown by {@link LocationIndex.Builder#build()} when two locations have the same id, with the
+ * Thrown by {@link LocationIndexBuilder#build()} when two locations have the same id, with the
  * positions of both in the order they were added, so that an importer can name the sources they
  * came from.
  *

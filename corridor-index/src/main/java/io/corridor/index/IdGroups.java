@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Finds, by id, the locations started through it in a {@link LocationIndex.Builder}, so that the
+ * Finds, by id, the locations started through it in a {@link LocationIndexBuilder}, so that the
  * rows of one source that share an id, however far apart, become points of one location while the
  * same id in another source (another grouping) is still refused by the build.
  *
@@ -19,7 +19,7 @@ import java.util.Map;
 public final class IdGroups {
   private static final int MAX_CAPACITY = 1 << 30;
 
-  private final LocationIndex.Builder builder;
+  private final LocationIndexBuilder builder;
   /** Per slot: the id's hash in the high 32 bits, location number + 1 in the low; 0 if empty. */
   private long[] slots = new long[1024];
   private int count;
@@ -29,7 +29,7 @@ public final class IdGroups {
   private long missedHash;
   private int missedSlot;
 
-  IdGroups(LocationIndex.Builder builder) {
+  IdGroups(LocationIndexBuilder builder) {
     this.builder = builder;
   }
 
@@ -55,7 +55,7 @@ public final class IdGroups {
   }
 
   /**
-   * Starts a location with no points yet, as {@link LocationIndex.Builder#location} does, and files
+   * Starts a location with no points yet, as {@link LocationIndexBuilder#location} does, and files
    * it under its id for {@link #find}.
    *
    * @throws IllegalStateException if a location with this id was started through this grouping

@@ -57,7 +57,7 @@ final class IndexLayout {
     }
   }
 
-  static LocationIndex build(LocationIndex.Builder b) {
+  static LocationIndex build(LocationIndexBuilder b) {
     Columns c = b.takeColumns();
     checkUniqueIds(c.count, c.strings[0].array(), c.stringEnds[0]);
     int n = c.count;

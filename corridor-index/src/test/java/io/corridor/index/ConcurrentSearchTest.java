@@ -220,7 +220,7 @@ class ConcurrentSearchTest {
 
   /** Locations spread over the routes' region, some with two points, all with properties. */
   private static LocationIndex sample(Random random, int count) {
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     for (int i = 0; i < count; i++) {
       int points = random.nextInt(10) == 0 ? 2 : 1;
       double[] lat = new double[points];

@@ -52,7 +52,7 @@ class IndexFootprintTest {
       towns[t] = new double[] {43 + random.nextDouble() * 8, -2 + random.nextDouble() * 17};
     }
     String[] categories = {"fuel", "charging_station", "restaurant", "hotel", "parking"};
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     for (int i = 0; i < count; i++) {
       double[] town = towns[random.nextInt(towns.length)];
       double lat = town[0] + random.nextGaussian() * 0.05;

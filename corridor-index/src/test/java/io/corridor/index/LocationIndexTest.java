@@ -99,7 +99,7 @@ class LocationIndexTest {
 
   @Test
   void twoLocationsWithOneIdAreRefused() {
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     for (int i = 0; i < 100; i++) {
       b.add("id-" + i, new double[] {i * 0.1}, new double[] {0}, null, null, null);
     }
@@ -123,7 +123,7 @@ class LocationIndexTest {
 
   @Test
   void pointsGivenOneAtATimeInAnyOrderAreGroupedByLocationInTheOrderTheyCame() {
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     int x = b.location("x", "Ouchy", "charging", Map.of("operator", "Romande"));
     int y = b.location("y", null, "fuel", null);
     b.point(x, 46.5, 6.6).point(y, 46.4, 6.7).point(x, 46.51, 6.61).point(y, 46.41, 6.71)
@@ -145,7 +145,7 @@ class LocationIndexTest {
 
   @Test
   void pointsOutOfOrderGiveTheSameSnapshotAsWholeLocations() throws Exception {
-    LocationIndex.Builder interleaved = LocationIndex.builder();
+    LocationIndexBuilder interleaved = LocationIndex.builder();
     int a = interleaved.location("a", "A", "fuel", Map.of("k", "1"));
     int b = interleaved.location("b", null, null, null);
     interleaved.point(b, -10, 170).point(a, 1, 2).point(b, -10.5, 179.9).point(a, 1.5, 2.5);
@@ -160,7 +160,7 @@ class LocationIndexTest {
 
   @Test
   void anIdGroupingFindsItsLocationsAndNoOtherGroupings() {
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     IdGroups first = b.groupById();
     for (int i = 0; i < 5_000; i++) {
       assertThat(first.find("id-" + i)).isEqualTo(-1);
@@ -180,17 +180,17 @@ class LocationIndexTest {
 
   @Test
   void aLocationWithoutPointsAndASecondBuildAreRefused() {
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     b.point(b.location("a", null, null, null), 0, 0);
     b.location("empty", null, null, null);
     assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("location \"empty\" has no point");
-    LocationIndex.Builder once = LocationIndex.builder();
+    LocationIndexBuilder once = LocationIndex.builder();
     once.build();
     assertThatThrownBy(once::build).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> LocationIndex.builder().point(0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    LocationIndex.Builder c = LocationIndex.builder();
+    LocationIndexBuilder c = LocationIndex.builder();
     int x = c.location("x", null, null, null);
     assertThatThrownBy(() -> c.point(x, 0, 181)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("location x: longitude 181.0");

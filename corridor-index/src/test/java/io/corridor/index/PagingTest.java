@@ -28,7 +28,7 @@ class PagingTest {
   @EnumSource(SearchOptions.Sort.class)
   void thePagesOfALongAnswerConcatenatedEqualTheWholeAnswer(SearchOptions.Sort sort) throws Exception {
     Random random = new Random(21);
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     for (int i = 0; i < 5_000; i++) {
       double lat = 46 + random.nextDouble();
       double lon = 6 + random.nextDouble();

@@ -63,7 +63,7 @@ class SnapshotTest {
   @Test
   void aSectionLargerThanOneWriteChunkIsWrittenWhole() throws IOException {
     // 700 000 points: 5.6 MB of latitudes, written in 4 MiB chunks.
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     int location = b.location("many", null, null, null);
     for (int k = 0; k < 700_000; k++) {
       b.point(location, -60 + k * 1e-4, k * 2e-4 - 70);
@@ -193,7 +193,7 @@ class SnapshotTest {
 
   /** Locations around a few towns, some with several points, names, categories and properties. */
   static LocationIndex sample(int count, Random random) {
-    LocationIndex.Builder b = LocationIndex.builder();
+    LocationIndexBuilder b = LocationIndex.builder();
     String[] categories = {"fuel", "charging", "café ☕"};
     for (int i = 0; i < count; i++) {
       int points = random.nextInt(8) == 0 ? 3 : 1;
