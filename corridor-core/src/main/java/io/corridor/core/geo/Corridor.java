@@ -19,9 +19,9 @@ import io.corridor.core.InvalidInputException;
  * the nearest, the earliest along the route wins, as the contract asks for the smallest offset.
  *
  * <p>A corridor is prepared once and reused: {@link #test} and {@link #contains} measure one point
- * at a time, against every arc, with no allocation beyond the small result, which suits a request
- * with a handful of locations or a function applied row by row; the filters run large sets
- * through it.
+ * at a time against every arc, allocating only two small scratch arrays and the result, which
+ * suits a request with a handful of locations or a function applied row by row; the filters run
+ * large sets through it.
  *
  * <p>Immutable and safe to share between threads: nothing is written after construction.
  */
