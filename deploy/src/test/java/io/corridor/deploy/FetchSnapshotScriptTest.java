@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,19 @@ class FetchSnapshotScriptTest {
   private static final Path SCRIPT = RenderedChart.CHART.resolve("files/fetch-snapshot.sh");
 
   @TempDir Path volume;
+
+  @BeforeAll
+  static void toolsArePresent() throws Exception {
+    for (String tool : List.of("sh", "curl", "sha256sum", "mktemp")) {
+      Process process = new ProcessBuilder("sh", "-c", "command -v " + tool)
+          .redirectErrorStream(true).start();
+      process.getInputStream().readAllBytes();
+      assertThat(process.waitFor())
+          .as("the snapshot fetch script needs %s on the PATH (Debian: apt-get install curl coreutils)",
+              tool)
+          .isZero();
+    }
+  }
 
   private final byte[] snapshot = bytes(1, 300_000);
   private final byte[] newer = bytes(2, 200_000);
