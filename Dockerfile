@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # The corridor service in a container: `docker build -t corridor .` at the repository root.
 #
 # Stage "build" compiles the command-line jar with the Maven wrapper on a JDK; stage "runtime" runs

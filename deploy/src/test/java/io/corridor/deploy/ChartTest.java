@@ -246,10 +246,10 @@ class ChartTest {
     assertThat(statefulSet.path("spec").path("persistentVolumeClaimRetentionPolicy")
         .path("whenScaled").asText()).isEqualTo("Retain");
 
-    String before = annotation(statefulSet, "corridor.io/snapshot");
+    String before = annotation(statefulSet, "checksum/snapshot");
     String after = annotation(render("corridor",
         Map.of("snapshot.url", "https://snapshots.example.com/europe/2026-11-30.corridx"),
-        "download.yaml").one("StatefulSet"), "corridor.io/snapshot");
+        "download.yaml").one("StatefulSet"), "checksum/snapshot");
     assertThat(after).as("a new snapshot URL rolls the pods").isNotEqualTo(before);
   }
 
