@@ -101,7 +101,7 @@ class DockerfileTest {
       status.set(503);
       assertThat(run(healthCheck, server.port())).isNotZero();
     }
-    assertThat(run(healthCheck, freePortNobodyListensOn())).isNotZero();
+    assertThat(run(healthCheck, LocalHttpServer.freePort())).isNotZero();
   }
 
   // --- helpers
@@ -192,11 +192,5 @@ class DockerfileTest {
     process.getInputStream().readAllBytes();
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     return process.exitValue();
-  }
-
-  private static int freePortNobodyListensOn() throws IOException {
-    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

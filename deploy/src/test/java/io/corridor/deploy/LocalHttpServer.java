@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A throw-away HTTP server on 127.0.0.1 and a free port, counting the requests it answers. */
@@ -42,6 +43,13 @@ final class LocalHttpServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       exchange.getResponseBody().write(body);
+    }
+  }
+
+  /** A port on 127.0.0.1 that nothing listened on a moment ago. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 
