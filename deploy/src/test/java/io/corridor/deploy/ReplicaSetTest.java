@@ -60,7 +60,7 @@ class ReplicaSetTest {
   }
 
   @Test
-  @Timeout(value = 100, unit = TimeUnit.SECONDS)
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void replicasKeepAnsweringCorrectlyThroughReloadsAndTheLossOfOne() throws Exception {
     assertThat(JAR).as("build corridor-cli first (./mvnw -pl corridor-cli -am package)").exists();
     Path oldSnapshot = snapshot("old", 1);
