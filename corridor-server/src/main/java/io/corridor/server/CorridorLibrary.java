@@ -3,10 +3,10 @@ package io.corridor.server;
 import io.corridor.core.filter.FastFilter;
 import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
-import io.corridor.core.io.LocationReader;
+import io.corridor.formats.LocationReader;
 import io.corridor.core.location.LocationSet;
-import io.corridor.core.synthetic.Region;
-import io.corridor.core.synthetic.SyntheticLocations;
+import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocations;
 import io.corridor.index.IndexMatch;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
@@ -93,7 +93,8 @@ final class CorridorLibrary {
   static List<Hit> search(LocationIndex index, Corridor corridor, Set<String> categories, int limit,
       SortOrder sort) {
     SearchOptions.Sort s = sort == SortOrder.DISTANCE ? SearchOptions.Sort.DISTANCE : SearchOptions.Sort.OFFSET;
-    List<IndexMatch> found = index.search(corridor, new SearchOptions(categories, limit, s));
+    List<IndexMatch> found = index.search(corridor,
+        SearchOptions.builder().categories(categories).limit(limit).sort(s).build());
     List<Hit> hits = new ArrayList<>(found.size());
     for (IndexMatch m : found) {
       int i = m.location();

@@ -3,7 +3,7 @@ package io.corridor.server;
 import com.fasterxml.jackson.core.JsonToken;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Route;
-import io.corridor.core.io.PolylineCodec;
+import io.corridor.formats.PolylineCodec;
 import java.util.Arrays;
 
 /**

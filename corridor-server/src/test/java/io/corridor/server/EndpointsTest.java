@@ -116,7 +116,7 @@ class EndpointsTest {
         + "&radius_m=5000&limit=500&sort=distance&categories=fuel,charging_station");
     assertThat(g.statusCode()).as(g.body()).isEqualTo(200);
     List<IndexMatch> expectedGet = demo.search(io.corridor.core.geo.Corridor.of(Fixtures.polylineRoute(), radius),
-        new SearchOptions(Set.of("fuel", "charging_station"), 0, SearchOptions.Sort.DISTANCE));
+        SearchOptions.builder().categories(Set.of("fuel", "charging_station")).sort(SearchOptions.Sort.DISTANCE).build());
     assertThat(expectedGet).isNotEmpty();
     assertFeatures(TestServer.json(g).get("features"), expectedGet);
   }
@@ -147,8 +147,8 @@ class EndpointsTest {
   @Test
   void pagesOfASearchJoinIntoTheWholeAnswer() throws Exception {
     for (String sort : List.of("offset", "distance")) {
-      List<IndexMatch> all = demo.search(Fixtures.corridor(6000), new SearchOptions(Set.of(),
-          0, sort.equals("offset") ? SearchOptions.Sort.OFFSET : SearchOptions.Sort.DISTANCE));
+      List<IndexMatch> all = demo.search(Fixtures.corridor(6000), SearchOptions.builder()
+          .sort(sort.equals("offset") ? SearchOptions.Sort.OFFSET : SearchOptions.Sort.DISTANCE).build());
       List<String> paged = new ArrayList<>();
       String token = null;
       int pages = 0;
