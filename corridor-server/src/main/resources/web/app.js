@@ -224,7 +224,8 @@
   map.createPane('corridor').classList.add('leaflet-corridor-pane');
   map.getPane('corridor').style.zIndex = 390;
   const corridorRenderer = L.svg({ pane: 'corridor', padding: 0.5 });
-  const baseRenderer = L.canvas({ padding: 0.5 });
+  map.createPane('base').style.zIndex = 250;   // above tiles, below everything drawn on the map
+  const baseRenderer = L.canvas({ pane: 'base', padding: 0.5 });
   const pointRenderer = L.canvas({ padding: 0.5 });
 
   const baseLayer = L.layerGroup().addTo(map);
@@ -341,7 +342,7 @@
       const moved = polygons.map((p) => p.map((r) => r.map(([lat, lon]) => [lat, lon + s])));
       // The edge first, then an opaque fill over it in the same translucent pane: overlapping
       // pieces merge, and only the outer half of the outer edge stays visible.
-      L.polygon(moved, { renderer: corridorRenderer, color: '#172554', weight: 4, fill: false, interactive: false }).addTo(corridorLayer);
+      L.polygon(moved, { renderer: corridorRenderer, color: '#0b2e8a', weight: 4, fill: false, interactive: false }).addTo(corridorLayer);
       L.polygon(moved, { renderer: corridorRenderer, stroke: false, fillColor: '#7fb2f0', fillOpacity: 1, fillRule: 'nonzero', interactive: false }).addTo(corridorLayer);
     }
   }
@@ -761,7 +762,6 @@
   function setDrawing(on) {
     drawing = on;
     $('draw').setAttribute('aria-pressed', String(on));
-    $('draw').textContent = on ? 'Drawing on' : 'Drawing off';
     $('map').classList.toggle('drawing', on);
   }
 
