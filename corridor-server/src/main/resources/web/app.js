@@ -61,6 +61,7 @@
 
   /** The route's arcs sampled every half degree at most, longitudes continuing the vertices'. */
   function densify(route) {
+    if (route.some(([lat]) => !(Math.abs(lat) <= 90))) return route;   // the API will say what is wrong
     const out = [];
     for (let i = 0; i < route.length; i++) {
       if (i === 0) { out.push(route[0]); continue; }
@@ -513,6 +514,7 @@
 
   async function run() {
     running = true;
+    document.body.dataset.busy = 'true';
     try {
       for (;;) {
         const v = version;
@@ -521,6 +523,7 @@
       }
     } finally {
       running = false;
+      document.body.dataset.busy = 'false';
     }
   }
 
