@@ -59,7 +59,7 @@ public final class CorridorServer implements AutoCloseable {
     jetty.addConnector(connector);
     this.router = routes(new Router(state), settings);
     jetty.setHandler(new GracefulHandler(new Handler.Sequence(
-        new WebHandler(null, settings.maxRadiusMeters()), router)));
+        new WebHandler(settings.tileUrl(), settings.maxRadiusMeters()), router)));
     jetty.setErrorHandler(new ProblemErrorHandler());
     jetty.setStopTimeout(settings.drainTimeout().toMillis());
     jetty.setStopAtShutdown(false);

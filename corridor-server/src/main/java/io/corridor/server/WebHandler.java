@@ -80,6 +80,10 @@ final class WebHandler extends Handler.Abstract {
       return false;
     }
     var headers = response.getHeaders();
+    if (request.getLength() != 0) {
+      // A body on a GET is never read: close the connection rather than leave it unread on it.
+      headers.put(HttpHeader.CONNECTION, "close");
+    }
     headers.put(HttpHeader.CONTENT_TYPE, asset.contentType);
     headers.put(HttpHeader.CACHE_CONTROL, "no-cache");
     headers.put(HttpHeader.ETAG, asset.etag);

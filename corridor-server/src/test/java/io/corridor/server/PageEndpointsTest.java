@@ -70,6 +70,24 @@ class PageEndpointsTest {
     assertThat(config.has("tile_url")).isFalse();
   }
 
+  @Test
+  void aConfiguredTileServerIsOfferedAndAllowed() throws Exception {
+    String url = "https://{s}.tiles.example.org:8443/{z}/{x}/{y}.png";
+    try (TestServer tiles = TestServer.start(TestServer.settings("tile-url", url))) {
+      assertThat(TestServer.json(tiles.get("/web/config.json")).get("tile_url").asText()).isEqualTo(url);
+      assertThat(tiles.get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+          .contains("img-src 'self' data: blob: https://*.tiles.example.org:8443;");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tiles.example.org/{z}/{x}/{y}.png", "file:///etc/{z}.png", "javascript:alert(1)",
+    "https:// bad/{z}"})
+  void aTileUrlThatIsNotHttpIsRefused(String url) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServer.settings("tile-url", url))
+        .isInstanceOf(io.corridor.core.InvalidInputException.class).hasMessageContaining("--tile-url");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
     "/web/", "/web", "/web/index.html", "/web/../pom.xml", "/web/%2e%2e/pom.xml", "/web/..%2fpom.xml",
