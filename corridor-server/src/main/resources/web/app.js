@@ -451,10 +451,15 @@
   function fitRoute() {
     if (!state.route.length) return;
     const line = densify(state.route);
-    const pad = Math.max(state.radius / 111195, 0.002);
     const lats = line.map((p) => p[0]);
     const lons = line.map((p) => p[1]);
-    map.fitBounds([[Math.min(...lats) - pad, Math.min(...lons) - pad], [Math.max(...lats) + pad, Math.max(...lons) + pad]], { maxZoom: 15, padding: [20, 20] });
+    // The corridor reaches the radius beyond the route: in degrees of latitude, and of longitude
+    // at the route's highest latitude.
+    const padLat = Math.max(state.radius / 111195, 0.002);
+    const maxAbsLat = Math.min(89, Math.max(...lats.map(Math.abs)) + padLat);
+    const padLon = Math.min(180, padLat / Math.cos(rad(maxAbsLat)));
+    map.fitBounds([[Math.min(...lats) - padLat, Math.min(...lons) - padLon], [Math.max(...lats) + padLat, Math.max(...lons) + padLon]],
+      { maxZoom: 15, padding: [24, 24] });
   }
 
   function routeChanged() {
