@@ -535,10 +535,7 @@
   async function job(stale) {
     for (const id of ['radius-error', 'categories-error', 'limit-error', 'sort-error', 'error']) clearError(id);
     if (!state.route.length) {
-      lastAnswer = null;
-      lastNearby = [];
-      drawCorridor(null);
-      showResults();
+      clearAnswer();
       $('status').textContent = 'Draw or load a route.';
       return;
     }
@@ -571,8 +568,18 @@
       }
     } catch (e) {
       if (stale()) return;
+      clearAnswer();
       showApiError(e);
     }
+  }
+
+  /** Removes the last answer from the map and the list. */
+  function clearAnswer() {
+    lastAnswer = null;
+    lastNearby = [];
+    drawCorridor(null);
+    showResults();
+    drawMatches();
   }
 
   /** Shows a problem next to the input it concerns, by its JSON pointer or parameter. */
