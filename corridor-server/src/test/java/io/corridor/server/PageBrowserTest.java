@@ -243,6 +243,46 @@ class PageBrowserTest {
     screenshot("6-api-problem");
   }
 
+  @Test
+  @Order(7)
+  void verticesAreRemovedAddedAndRestoredFromTheKeyboard() throws Exception {
+    double[] c = busyPlace();
+    String polyline = PolylineCodec.encode(new double[] {c[0] - 0.02, c[0], c[0] + 0.02},
+        new double[] {c[1] - 0.03, c[1], c[1] + 0.03}, 6);
+    open("/?r=1500&route=" + java.net.URLEncoder.encode(polyline, StandardCharsets.UTF_8));
+    waitIdleWith("within 1.50 km");
+    assertThat(routeSize()).isEqualTo(3);
+    // The second vertex, focused and deleted.
+    WebElement vertex = driver.findElements(By.cssSelector(".vertex-icon")).get(1);
+    js("arguments[0].focus();", vertex);
+    new Actions(driver).sendKeys(Keys.DELETE).perform();
+    waitFor(() -> routeSize() == 2);
+    // Undo from the keyboard brings it back; "Add centre" adds a vertex without a pointer.
+    driver.findElement(By.id("undo")).sendKeys(Keys.chord(Keys.CONTROL, "z"));
+    waitFor(() -> routeSize() == 3);
+    driver.findElement(By.id("add-centre")).sendKeys(Keys.ENTER);
+    waitFor(() -> routeSize() == 4);
+    waitIdleWith("within 1.50 km");
+    assertThat(listedIds()).isEqualTo(apiIds(geoJsonRoute(route()), 1500, 100));
+  }
+
+  @Test
+  @Order(8)
+  void aPhoneSizedScreenShowsMapAndControlsWithoutSidewaysScrolling() throws Exception {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open("/?r=2000");
+      long width = (Long) js("return document.documentElement.scrollWidth;");
+      long viewport = (Long) js("return window.innerWidth;");
+      assertThat(width).isLessThanOrEqualTo(viewport);
+      assertThat(driver.findElement(By.id("map")).getSize().getHeight()).isGreaterThan(300);
+      assertThat(driver.findElement(By.id("radius")).isDisplayed()).isTrue();
+      screenshot("8-phone");
+    } finally {
+      driver.manage().window().setSize(new Dimension(1280, 860));
+    }
+  }
+
   // ----- helpers
 
   /** A demo location near which the searches find something: the one nearest a point in France. */
@@ -281,8 +321,8 @@ class PageBrowserTest {
     }
   }
 
-  private static Object js(String script) {
-    return ((JavascriptExecutor) driver).executeScript(script);
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
   private static String text(String id) {
