@@ -600,7 +600,12 @@
     } else if (where.startsWith('/sort')) {
       box = 'sort-error';
     }
-    if (e.status === 503) text = 'The server is busy or still loading: ' + e.message;
+    if (e.status === 503) {
+      // Busy, or the index is still loading: try again shortly, unless the user edits first.
+      text = 'The server is busy or still loading (' + e.message + '); trying again.';
+      const at = version;
+      setTimeout(() => { if (at === version && !running) changed(); }, 1500);
+    }
     showError(box, text);
     $('status').textContent = 'No answer: see the message above.';
     if (box === 'error') $('status').textContent = 'No answer.';
@@ -877,6 +882,12 @@
     try {
       const response = await fetch('/v1/index');
       const index = await response.json();
+      if (response.status === 503) {
+        // The server is still loading its index (the demo takes a few seconds): wait for it.
+        $('index-info').textContent = 'The server is loading its index…';
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        return loadIndex(hadView);
+      }
       if (!response.ok) throw new Error(index.detail || 'status ' + response.status);
       $('index-info').textContent = index.locations.toLocaleString('en') + ' locations'
         + (index.source === 'demo' ? ' (demo data)' : '') + ' · search along a route, exact on the sphere';
