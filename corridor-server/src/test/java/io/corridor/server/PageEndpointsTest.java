@@ -160,6 +160,16 @@ class PageEndpointsTest {
     assertThat(get.statusCode()).isEqualTo(405);
   }
 
+  @Test
+  void coordinatesAreWrittenAsPlainDecimals() {
+    for (double v : new double[] {0, 10, -10, 179.5, -179.9999999, 0.0000001, -0.0000012, 46.5105, 90, -180}) {
+      String text = CorridorResource.fixed7(Math.round(v * 1e7));
+      assertThat(text).as("%s", v).matches("-?[0-9]+(\\.[0-9]*[1-9])?");
+      assertThat(new java.math.BigDecimal(text)).as("%s", v)
+          .isEqualByComparingTo(java.math.BigDecimal.valueOf(Math.round(v * 1e7), 7));
+    }
+  }
+
   private static void assertProblem(String body, int status, String pointer) throws Exception {
     HttpResponse<String> r = http.post("/v1/corridor", body);
     assertThat(r.statusCode()).as(body + " → " + r.body()).isEqualTo(status);
