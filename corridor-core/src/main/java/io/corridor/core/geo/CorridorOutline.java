@@ -31,6 +31,8 @@ public final class CorridorOutline {
   public static final double MAX_PIECE_DEGREES = 20;
   /** The largest step between samples along an arc or its offset curves. */
   public static final double MAX_STEP_DEGREES = 1;
+  /** The fewest samples on the half-circles at the route's two ends, which nothing else covers. */
+  public static final int MIN_POINTS_AT_ENDS = 16;
 
   private static final double POLE_Z = 1 - 1e-12;
 
@@ -42,7 +44,8 @@ public final class CorridorOutline {
 
   /**
    * Returns the outline of {@code corridor}, with {@code pointsPerHalfCircle} samples on each
-   * half-circle around an arc's end (at least 2; 16 to 32 look round on a map).
+   * half-circle around an arc's end (at least 2; 16 to 32 look round on a map), and at least
+   * {@link #MIN_POINTS_AT_ENDS} on those at the route's first and last vertex.
    *
    * @throws InvalidInputException if the radius exceeds {@link #MAX_RADIUS_METERS}
    */
@@ -59,21 +62,30 @@ public final class CorridorOutline {
     List<double[]> rings = new ArrayList<>();
     double[] a = new double[3];
     double[] b = new double[3];
-    boolean drawn = false;
+    int firstArc = -1;
+    int lastArc = -1;
     for (int arc = 0; arc < corridor.arcCount(); arc++) {
+      if (corridor.arcLengthRadians(arc) > 0) {
+        firstArc = firstArc < 0 ? arc : firstArc;
+        lastArc = arc;
+      }
+    }
+    int atEnds = Math.max(pointsPerHalfCircle, MIN_POINTS_AT_ENDS);
+    for (int arc = firstArc; arc >= 0 && arc <= lastArc; arc++) {
       double length = corridor.arcLengthRadians(arc);
       if (length == 0) {
         continue;   // a repeated vertex: its circle comes with the neighbouring arcs
       }
-      drawn = true;
       int pieces = (int) Math.ceil(Math.toDegrees(length) / MAX_PIECE_DEGREES);
       for (int k = 0; k < pieces; k++) {
         corridor.pointOnArc(arc, length * k / pieces, a);
         corridor.pointOnArc(arc, length * (k + 1) / pieces, b);
-        planar(stadium(a, b, rho, pointsPerHalfCircle), rings);
+        int capA = arc == firstArc && k == 0 ? atEnds : pointsPerHalfCircle;
+        int capB = arc == lastArc && k == pieces - 1 ? atEnds : pointsPerHalfCircle;
+        planar(stadium(a, b, rho, capA, capB), rings);
       }
     }
-    if (!drawn) {
+    if (firstArc < 0) {
       // A point, or one vertex repeated: a circle.
       vertexOf(route, 0, a);
       planar(circle(a, rho, pointsPerHalfCircle), rings);
@@ -175,9 +187,10 @@ public final class CorridorOutline {
   /**
    * Samples the boundary of the points within {@code rho} of the arc from a to b (unit vectors, a
    * shorter arc under 180°), counter-clockwise seen from outside the sphere: the right-hand offset
-   * curve from a to b, the half-circle around b, the left-hand curve back, the half-circle around a.
+   * curve from a to b, the half-circle around b, the left-hand curve back, the half-circle around a,
+   * with the given number of samples on each half-circle.
    */
-  private static double[] stadium(double[] a, double[] b, double rho, int perHalf) {
+  private static double[] stadium(double[] a, double[] b, double rho, int perHalfA, int perHalfB) {
     // (b+a)×(b−a) = 2 a×b without the cancellation of a×b for close points.
     double[] n = unit(cross(add(b, a, 1), add(b, a, -1)));
     double[] ta = cross(n, a);
@@ -190,9 +203,9 @@ public final class CorridorOutline {
     double[] backward = scale(ta, -1);
     Samples out = new Samples();
     out.curve(t -> offsetPoint(a, ta, n, t, cosR, -sinR), 0, length, steps);
-    out.curve(phi -> onCircle(b, cosR, sinR, minusN, tb, phi), 0, Math.PI, perHalf);
+    out.curve(phi -> onCircle(b, cosR, sinR, minusN, tb, phi), 0, Math.PI, perHalfB);
     out.curve(t -> offsetPoint(a, ta, n, t, cosR, sinR), length, 0, steps);
-    out.curve(phi -> onCircle(a, cosR, sinR, n, backward, phi), 0, Math.PI, perHalf);
+    out.curve(phi -> onCircle(a, cosR, sinR, n, backward, phi), 0, Math.PI, perHalfA);
     return out.toArray();
   }
 

@@ -44,8 +44,15 @@ class CorridorOutlineTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void everyDrawnPointLiesAtTheRadius(String name, double radius, double[][] vertices) {
-    Route route = route(vertices);
-    CorridorOutline outline = CorridorOutline.of(Corridor.of(route, radius), PER_HALF_CIRCLE);
+    CorridorOutline outline = CorridorOutline.of(Corridor.of(route(vertices), radius), PER_HALF_CIRCLE);
+    assertThat(assertOnTheRadius(outline, radius, vertices)).isGreaterThan(2 * PER_HALF_CIRCLE);
+  }
+
+  /**
+   * Checks that every drawn point is within the radius of the route, and either at the radius or
+   * covered by another polygon; returns how many lie at the radius.
+   */
+  private static int assertOnTheRadius(CorridorOutline outline, double radius, double[][] vertices) {
     assertThat(outline.polygonCount()).isPositive();
     int onRadius = 0;
     for (int i = 0; i < outline.polygonCount(); i++) {
@@ -74,7 +81,7 @@ class CorridorOutlineTest {
         }
       }
     }
-    assertThat(onRadius).isGreaterThan(2 * PER_HALF_CIRCLE);
+    return onRadius;
   }
 
   /**
@@ -113,6 +120,20 @@ class CorridorOutlineTest {
     }
     assertThat(inside).isGreaterThan(300);
     assertThat(outside).isGreaterThan(300);
+  }
+
+  /** With few points per half-circle, the route's two ends still get round caps, at the radius. */
+  @Test
+  void theRoutesEndsStayRoundWhenTheBudgetIsSmall() {
+    double[][] vertices = {{46.5, 6.6}, {46.51, 6.61}, {46.52, 6.6}};
+    CorridorOutline coarse = CorridorOutline.of(Corridor.of(route(vertices), 1000), 2);
+    // Two stadiums, each of one step along either side (one point each) and two half-circles:
+    // the route's ends with 16 points, the inner vertex's with 2.
+    int points = 1 + CorridorOutline.MIN_POINTS_AT_ENDS + 1 + 2;
+    assertThat(coarse.polygonCount()).isEqualTo(2);
+    assertThat(coarse.ring(0).length / 2 - 1).isEqualTo(points);
+    assertThat(coarse.ring(1).length / 2 - 1).isEqualTo(points);
+    assertOnTheRadius(coarse, 1000, vertices);
   }
 
   @Test
