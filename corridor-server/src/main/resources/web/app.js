@@ -238,18 +238,37 @@
   const selectionLayer = L.layerGroup().addTo(map);
   const vertexLayer = L.layerGroup().addTo(map);
 
-  /** Draws the offline base map (Natural Earth land and borders) at three longitudes. */
+  /**
+   * Draws the offline base map (Natural Earth land and borders) at three longitudes: the land
+   * filled, its coasts stroked apart so that the cuts at ±180° and the south pole's edge, which
+   * are not coasts, stay unseen.
+   */
   function loadBaseMap() {
     fetch('/web/world-110m.geojson').then((r) => r.json()).then((world) => {
+      const land = world.features.find((f) => f.properties.layer === 'land');
+      const borders = world.features.find((f) => f.properties.layer === 'borders');
+      const coasts = [];
+      for (const polygon of land.geometry.coordinates) {
+        let line = [];
+        const ring = polygon[0];
+        for (let i = 0; i < ring.length; i++) {
+          line.push(ring[i]);
+          const next = ring[i + 1];
+          const cut = next && ((Math.abs(ring[i][0]) === 180 && ring[i][0] === next[0]) || (ring[i][1] === -90 && next[1] === -90));
+          if (cut || !next) {
+            if (line.length > 1) coasts.push(line);
+            line = [];
+          }
+        }
+      }
       for (const shift of [-360, 0, 360]) {
-        L.geoJSON(world, {
-          renderer: baseRenderer,
-          interactive: false,
-          coordsToLatLng: (c) => L.latLng(c[1], c[0] + shift),
-          style: (f) => f.properties.layer === 'land'
-            ? { color: '#a8b5bf', weight: 0.8, fillColor: '#f4f2ec', fillOpacity: 1 }
-            : { color: '#c4b3c4', weight: 0.8, dashArray: '3 2', fill: false },
-        }).addTo(baseLayer);
+        const at = (c) => L.latLng(c[1], c[0] + shift);
+        L.geoJSON(land, { renderer: baseRenderer, interactive: false, coordsToLatLng: at,
+          style: { stroke: false, fillColor: '#f4f2ec', fillOpacity: 1 } }).addTo(baseLayer);
+        L.geoJSON({ type: 'MultiLineString', coordinates: coasts }, { renderer: baseRenderer, interactive: false,
+          coordsToLatLng: at, style: { color: '#a8b5bf', weight: 0.8 } }).addTo(baseLayer);
+        L.geoJSON(borders, { renderer: baseRenderer, interactive: false, coordsToLatLng: at,
+          style: { color: '#c4b3c4', weight: 0.8, dashArray: '3 2' } }).addTo(baseLayer);
       }
     }).catch(() => {});
   }

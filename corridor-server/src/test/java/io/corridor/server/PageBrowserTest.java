@@ -252,6 +252,14 @@ class PageBrowserTest {
     open("/?r=1500&route=" + java.net.URLEncoder.encode(polyline, StandardCharsets.UTF_8));
     waitIdleWith("within 1.50 km");
     assertThat(routeSize()).isEqualTo(3);
+    // The first vertex, dragged 40 pixels east.
+    double westBefore = route().get(0)[1];
+    WebElement first = driver.findElements(By.cssSelector(".vertex-icon")).get(0);
+    new Actions(driver).clickAndHold(first).moveByOffset(20, 0).moveByOffset(20, 0).release().perform();
+    waitFor(() -> route().get(0)[1] > westBefore + 1e-4);
+    waitIdleWith("within 1.50 km");
+    assertThat(routeSize()).isEqualTo(3);
+    assertThat(listedIds()).isEqualTo(apiIds(geoJsonRoute(route()), 1500, 100));
     // The second vertex, focused and deleted.
     WebElement vertex = driver.findElements(By.cssSelector(".vertex-icon")).get(1);
     js("arguments[0].focus();", vertex);
@@ -281,6 +289,21 @@ class PageBrowserTest {
     } finally {
       driver.manage().window().setSize(new Dimension(1280, 860));
     }
+  }
+
+  @Test
+  @Order(9)
+  void aRouteAcrossTheAntimeridianIsDrawnInOnePiece() throws Exception {
+    String polyline = PolylineCodec.encode(new double[] {-17.7, -16.5, -13.8}, new double[] {178.0, -179.5, -172.0}, 6);
+    open("/?r=50000&route=" + java.net.URLEncoder.encode(polyline, StandardCharsets.UTF_8));
+    waitIdleWith("within 50.00 km");
+    // Drawn with longitudes that continue across 180° (180.5, not -179.5), sent wrapped.
+    assertThat((Double) js("return corridorPage.state.route[1][1];")).isCloseTo(180.5, within(1e-6));
+    assertThat(driver.findElements(By.cssSelector(".leaflet-corridor-pane path"))).isNotEmpty();
+    assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("route-error")).isDisplayed()).isFalse();
+    assertThat(listedIds()).isEqualTo(apiIds(geoJsonRoute(route()), 50000, 100));
+    screenshot("9-antimeridian");
   }
 
   // ----- helpers
