@@ -23,10 +23,10 @@ import java.util.Arrays;
  * the early stop of a limited search: a block's first cap is the earliest stretch that can have a
  * point of the block near it, and its last cap the latest.
  *
- * <p><b>Size.</b> A covering holds at most {@link #PAIR_BUDGET} (block, cap) pairs beyond one per
- * row a cap crosses: blocks widen until the caps' column runs fit. The rows crossed are about
- * length / cell per cap's height, so a route's length bounds the covering (see
- * {@link RouteLimits}).
+ * <p><b>Size.</b> Blocks widen (by powers of 2) until the (block, cap) pairs fit
+ * {@link #PAIR_BUDGET}; at worst, whole rows, about two pairs per row each cap crosses. There are
+ * at most 2·length/h + 1 caps, each crossing (2·cap radius)/cell + 1 rows, so the covering grows
+ * with the route's length over the cell, whatever its vertices: {@link RouteLimits} bounds it.
  */
 final class Covering {
   private static final double CELL_METERS =
