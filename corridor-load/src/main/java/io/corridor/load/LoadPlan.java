@@ -1,0 +1,105 @@
+package io.corridor.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * What one load run does: the pool to replay, the server, and the open workload (arrivals per
+ * second, in equal steps of fixed length). Immutable.
+ *
+ * <p>Read from system properties {@code load.pool}, {@code load.url}, {@code load.start},
+ * {@code load.increment}, {@code load.steps}, {@code load.step-seconds} and, to aim at another
+ * host than the loopback address, {@code load.allow-remote=true}. The plan is also written into
+ * the run's description ({@link #description()}), so that the report can tell the steps apart
+ * from the log alone.
+ */
+public record LoadPlan(Path pool, URI url, double startPerSecond, double incrementPerSecond, int steps,
+    int stepSeconds) {
+  private static final String PREFIX = "corridor-load";
+
+  /** Checks the plan; the message names the property at fault. */
+  public LoadPlan {
+    if (!(startPerSecond >= 0) || !(incrementPerSecond >= 0) || startPerSecond + incrementPerSecond <= 0) {
+      throw new IllegalArgumentException("load.start and load.increment must be >= 0, and not both 0");
+    }
+    if (steps < 1 || stepSeconds < 1) {
+      throw new IllegalArgumentException("load.steps and load.step-seconds must be at least 1");
+    }
+  }
+
+  /** Reads the plan from {@code properties}, with the defaults of a gentle smoke run. */
+  public static LoadPlan from(Properties properties) {
+    String pool = properties.getProperty("load.pool");
+    if (pool == null || pool.isBlank()) {
+      throw new IllegalArgumentException("load.pool: the pool directory is required");
+    }
+    URI url = URI.create(properties.getProperty("load.url", "http://127.0.0.1:8080"));
+    String host = url.getHost();
+    boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+    if (!loopback && !Boolean.parseBoolean(properties.getProperty("load.allow-remote", "false"))) {
+      throw new IllegalArgumentException("load.url " + url + " is not the loopback address; "
+          + "set load.allow-remote=true to load another host on purpose");
+    }
+    return new LoadPlan(Path.of(pool), url,
+        number(properties, "load.start", "10"), number(properties, "load.increment", "10"),
+        (int) number(properties, "load.steps", "3"), (int) number(properties, "load.step-seconds", "5"));
+  }
+
+  /** Returns the arrival rate of step {@code i} (from 0), in requests per second. */
+  public double ratePerSecond(int step) {
+    return startPerSecond + step * incrementPerSecond;
+  }
+
+  /** Returns the planned length of the run in seconds. */
+  public int seconds() {
+    return steps * stepSeconds;
+  }
+
+  /** Returns the plan as a run description, {@code corridor-load start=10 increment=10 steps=3 step-seconds=5}. */
+  public String description() {
+    return String.format(Locale.ROOT, "%s start=%s increment=%s steps=%d step-seconds=%d", PREFIX,
+        plain(startPerSecond), plain(incrementPerSecond), steps, stepSeconds);
+  }
+
+  /** Reads the step plan back from a run description; null if the run was not described by a plan. */
+  static Steps steps(String description) {
+    if (description == null || !description.startsWith(PREFIX + " ")) {
+      return null;
+    }
+    Properties p = new Properties();
+    for (String pair : description.substring(PREFIX.length() + 1).trim().split("\\s+")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        p.setProperty(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    return new Steps(number(p, "start", "0"), number(p, "increment", "0"),
+        (int) number(p, "steps", "1"), (int) number(p, "step-seconds", "1"));
+  }
+
+  /** The step part of a plan, as the report needs it. */
+  record Steps(double startPerSecond, double incrementPerSecond, int steps, int stepSeconds) {
+    double ratePerSecond(int step) {
+      return startPerSecond + step * incrementPerSecond;
+    }
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static double number(Properties p, String key, String defaultValue) {
+    String text = p.getProperty(key, defaultValue).trim();
+    try {
+      double v = Double.parseDouble(text);
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": '" + text + "' is not a number", e);
+    }
+  }
+}
