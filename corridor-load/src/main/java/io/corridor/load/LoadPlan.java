@@ -35,16 +35,29 @@ public record LoadPlan(Path pool, URI url, double startPerSecond, double increme
     if (pool == null || pool.isBlank()) {
       throw new IllegalArgumentException("load.pool: the pool directory is required");
     }
-    URI url = URI.create(properties.getProperty("load.url", "http://127.0.0.1:8080"));
-    String host = url.getHost();
-    boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
-    if (!loopback && !Boolean.parseBoolean(properties.getProperty("load.allow-remote", "false"))) {
-      throw new IllegalArgumentException("load.url " + url + " is not the loopback address; "
-          + "set load.allow-remote=true to load another host on purpose");
-    }
+    URI url = target(properties.getProperty("load.url", "http://127.0.0.1:8080"),
+        Boolean.parseBoolean(properties.getProperty("load.allow-remote", "false")));
     return new LoadPlan(Path.of(pool), url,
         number(properties, "load.start", "10"), number(properties, "load.increment", "10"),
         (int) number(properties, "load.steps", "3"), (int) number(properties, "load.step-seconds", "5"));
+  }
+
+  /**
+   * Returns the server URL, refusing a host other than the loopback address unless {@code
+   * allowRemote}: a load test aimed at the wrong place by a typo is an attack.
+   */
+  static URI target(String url, boolean allowRemote) {
+    URI uri = URI.create(url);
+    String host = uri.getHost();
+    if (host == null || !uri.getScheme().startsWith("http")) {
+      throw new IllegalArgumentException("load.url '" + url + "' is not an http:// URL with a host");
+    }
+    boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+    if (!loopback && !allowRemote) {
+      throw new IllegalArgumentException("load.url " + url + " is not the loopback address; "
+          + "set load.allow-remote=true to load another host on purpose");
+    }
+    return uri;
   }
 
   /** Returns the arrival rate of step {@code i} (from 0), in requests per second. */

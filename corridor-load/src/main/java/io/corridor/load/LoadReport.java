@@ -78,7 +78,7 @@ public final class LoadReport implements Callable<Integer> {
     SimulationLog run = SimulationLog.read(log);
     List<SimulationLog.Response> responses = run.responses();
     LoadPlan.Steps steps = LoadPlan.steps(run.run().description());
-    int first = run.firstArrivalMillis();
+    int first = origin(run, steps);
     int last = responses.stream().mapToInt(SimulationLog.Response::startMillis).max().orElse(0);
     int stepCount = steps == null ? 1 : steps.steps();
     long stepMillis = steps == null ? last - first + 1L : steps.stepSeconds() * 1000L;
@@ -141,6 +141,32 @@ public final class LoadReport implements Callable<Integer> {
     return new LatencyChart.Panel(label, perSecond, steps);
   }
 
+  /**
+   * Returns when the first step began, in ms from the run's start. Gatling spaces arrivals evenly
+   * within a step, but the very first users may be logged late while the load generator warms up,
+   * so the origin is the median of each early arrival's time less its planned offset ({@code k}
+   * arrivals at the first rate), not simply the first arrival.
+   */
+  static int origin(SimulationLog run, LoadPlan.Steps steps) {
+    int[] arrivals = run.arrivalMillis();
+    if (arrivals.length == 0) {
+      return run.responses().stream().mapToInt(SimulationLog.Response::startMillis).min().orElse(0);
+    }
+    if (steps == null || steps.startPerSecond() <= 0) {
+      return arrivals[0];
+    }
+    int n = (int) Math.min(arrivals.length, Math.floor(steps.startPerSecond() * steps.stepSeconds()));
+    if (n < 3) {
+      return arrivals[0];
+    }
+    int[] origins = new int[n];
+    for (int k = 0; k < n; k++) {
+      origins[k] = (int) Math.round(arrivals[k] - 1000.0 * k / steps.startPerSecond());
+    }
+    java.util.Arrays.sort(origins);
+    return Math.min(arrivals[0], origins[n / 2]);
+  }
+
   /** {@code path} itself if a file; else its simulation.log; else the newest run's under it. */
   static Path logFile(Path path) throws IOException {
     if (Files.isRegularFile(path)) {
@@ -186,23 +212,6 @@ public final class LoadReport implements Callable<Integer> {
     LatencyStats stats(int window) {
       IntList times = ok.get(window);
       return LatencyStats.of(times == null ? new int[0] : times.toArray(), errors.getOrDefault(window, 0));
-    }
-  }
-
-  /** A growable list of ints, so that a million response times are not a million boxed objects. */
-  private static final class IntList {
-    private int[] values = new int[16];
-    private int size;
-
-    void add(int v) {
-      if (size == values.length) {
-        values = java.util.Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = v;
-    }
-
-    int[] toArray() {
-      return java.util.Arrays.copyOf(values, size);
     }
   }
 }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The records of a Gatling {@code simulation.log}: the run's header, when the first virtual user
- * arrived, and every response, with its start and end, all in milliseconds from the run's start.
- * Immutable.
+ * The records of a Gatling {@code simulation.log}: the run's header, when each virtual user arrived
+ * (in order), and every response with its start and end, all in milliseconds from the run's start.
+ * Immutable but for the arrival array, which callers must not change.
  *
  * <p>Since 3.12 Gatling writes this log in a binary form of its own, undocumented but stable
  * within a release line; this reader follows Gatling 3.15's {@code LogFileDataWriter} and refuses
@@ -27,7 +27,7 @@ import java.util.Map;
  * the JVM held them, and the coder (0 Latin-1, 1 UTF-16 in the writer's native order); a cached
  * string is an index, positive and followed by the string at first use, negated on later uses.
  */
-public record SimulationLog(Run run, int firstArrivalMillis, List<Response> responses, List<String> errors) {
+public record SimulationLog(Run run, int[] arrivalMillis, List<Response> responses, List<String> errors) {
   /** The Gatling release line whose log format this reader follows. */
   static final String FORMAT_LINE = "3.15.";
 
@@ -89,7 +89,7 @@ public record SimulationLog(Run run, int firstArrivalMillis, List<Response> resp
       }
       List<Response> responses = new ArrayList<>();
       List<String> errors = new ArrayList<>();
-      int firstArrival = Integer.MAX_VALUE;
+      IntList arrivals = new IntList();
       for (int header = in.read(); header >= 0; header = in.read()) {
         switch (header) {
           case REQUEST -> {
@@ -105,7 +105,7 @@ public record SimulationLog(Run run, int firstArrivalMillis, List<Response> resp
             boolean start = in.readBoolean();
             int at = in.readInt();
             if (start) {
-              firstArrival = Math.min(firstArrival, at);
+              arrivals.add(at);
             }
           }
           case GROUP -> {
@@ -122,11 +122,9 @@ public record SimulationLog(Run run, int firstArrivalMillis, List<Response> resp
           default -> throw new IllegalStateException("unknown record type " + header);
         }
       }
-      for (Response r : responses) {
-        firstArrival = Math.min(firstArrival, r.startMillis());
-      }
-      return new SimulationLog(run, firstArrival == Integer.MAX_VALUE ? 0 : firstArrival,
-          List.copyOf(responses), List.copyOf(errors));
+      int[] sorted = arrivals.toArray();
+      java.util.Arrays.sort(sorted);
+      return new SimulationLog(run, sorted, List.copyOf(responses), List.copyOf(errors));
     }
 
     private void groups() throws IOException {
