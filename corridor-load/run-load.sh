@@ -3,7 +3,7 @@
 # experiments. Not part of the build or CI; see README.md, "Load test".
 #
 #   corridor-load/run-load.sh pool search|filter --out DIR [generate-pool options]
-#   corridor-load/run-load.sh run --pool DIR [--url URL] [PLAN] [--label NAME] [--svg FILE] [--p99-target MS]
+#   corridor-load/run-load.sh run --pool DIR [--url URL [--allow-remote]] [PLAN] [--label NAME] [--svg FILE] [--p99-target MS]
 #   corridor-load/run-load.sh report [--svg FILE] [--title TEXT] [--p99-target MS] [LABEL=]RUN...
 #   corridor-load/run-load.sh sizes --pool DIR [--url URL] [--max N] [--label NAME]
 #   corridor-load/run-load.sh strategies --pool DIR [--port P] [PLAN] [--svg FILE]
@@ -43,7 +43,7 @@ java_main() {
 
 # Plan options shared by run, strategies and bbox.
 start=10; increment=10; steps=3; step_seconds=5
-url="http://127.0.0.1:8080"; label=""; svg=""; p99_target=50; port=18080; pool=""; index=""
+url="http://127.0.0.1:8080"; label=""; svg=""; p99_target=50; port=18080; pool=""; index=""; allow_remote=false
 parse_plan() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -58,6 +58,7 @@ parse_plan() {
       --p99-target) p99_target="$2"; shift 2 ;;
       --port) port="$2"; shift 2 ;;
       --index) index="$2"; shift 2 ;;
+      --allow-remote) allow_remote=true; shift ;;
       *) die "unknown option '$1'" ;;
     esac
   done
@@ -73,7 +74,8 @@ gatling_run() {
   echo "run-load: $name: $steps steps of $step_seconds s from $start/s by $increment/s against $url" >&2
   (cd "$root" && ./mvnw -q -B -pl corridor-load -am -Pload test -DskipTests \
       -Dload.pool="$pool" -Dload.url="$url" -Dload.start="$start" -Dload.increment="$increment" \
-      -Dload.steps="$steps" -Dload.step-seconds="$step_seconds" -Dload.results="$results")
+      -Dload.steps="$steps" -Dload.step-seconds="$step_seconds" -Dload.results="$results" \
+      -Dload.allow-remote="$allow_remote")
 }
 
 server_pid=""
