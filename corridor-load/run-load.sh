@@ -9,7 +9,8 @@
 #   corridor-load/run-load.sh strategies --pool DIR [--port P] [PLAN] [--svg FILE]
 #   corridor-load/run-load.sh bbox --pool DIR --index FILE [--port P] [PLAN] [--svg FILE]
 #
-# PLAN: --start R --increment R --steps N --step-seconds S (arrivals per second: R, R+increment, ...).
+# PLAN: --start R --increment R --steps N --step-seconds S [--warmup-seconds W] (arrivals per second:
+# W seconds at R, left out of the report, then steps of R, R+increment, ...; W defaults to 10).
 # `run` loads a server that is already running; `strategies` and `bbox` start `./corridor serve`
 # themselves on 127.0.0.1, once per setting, and stop it after each run.
 set -euo pipefail
@@ -42,7 +43,7 @@ java_main() {
 }
 
 # Plan options shared by run, strategies and bbox.
-start=10; increment=10; steps=3; step_seconds=5
+start=10; increment=10; steps=3; step_seconds=5; warmup_seconds=10
 url="http://127.0.0.1:8080"; label=""; svg=""; p99_target=50; port=18080; pool=""; index=""; allow_remote=false
 parse_plan() {
   while [[ $# -gt 0 ]]; do
@@ -53,6 +54,7 @@ parse_plan() {
       --increment) increment="$2"; shift 2 ;;
       --steps) steps="$2"; shift 2 ;;
       --step-seconds) step_seconds="$2"; shift 2 ;;
+      --warmup-seconds) warmup_seconds="$2"; shift 2 ;;
       --label) label="$2"; shift 2 ;;
       --svg) svg="$2"; shift 2 ;;
       --p99-target) p99_target="$2"; shift 2 ;;
@@ -71,10 +73,12 @@ gatling_run() {
   local name="$1"
   local results="$results_root/$name"
   mkdir -p "$results"
-  echo "run-load: $name: $steps steps of $step_seconds s from $start/s by $increment/s against $url" >&2
+  echo "run-load: $name: ${warmup_seconds} s warm-up, then $steps steps of $step_seconds s from $start/s" \
+    "by $increment/s against $url" >&2
   (cd "$root" && ./mvnw -q -B -pl corridor-load -am -Pload test -DskipTests \
       -Dload.pool="$pool" -Dload.url="$url" -Dload.start="$start" -Dload.increment="$increment" \
-      -Dload.steps="$steps" -Dload.step-seconds="$step_seconds" -Dload.results="$results" \
+      -Dload.steps="$steps" -Dload.step-seconds="$step_seconds" -Dload.warmup-seconds="$warmup_seconds" \
+      -Dload.results="$results" \
       -Dload.allow-remote="$allow_remote")
 }
 

@@ -1,12 +1,14 @@
 package io.corridor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
  * Requests arrive at a fixed rate per step whatever the server's answer time (a slow server does
  * not slow the arrivals, as it would with a fixed number of looping users), and the rate rises by
  * the same amount each step: {@code start}, {@code start + increment}, ... for {@code steps} steps
- * of {@code step-seconds} each ({@link LoadPlan}).
+ * of {@code step-seconds} each, after {@code warmup-seconds} at the first rate that warm the server's
+ * and the generator's JIT and connections ({@link LoadPlan}).
  *
  * <p>Requests are taken from the pool in order, looping, one per arrival, each named by its pool
  * name so that Gatling's report and {@link LoadReport} give latency per kind. Any status other
@@ -60,10 +63,12 @@ public final class CorridorSimulation extends Simulation {
             .body(ByteArrayBody("#{body}"))
             .check(status().lt(300))));
 
-    setUp(replay.injectOpen(incrementUsersPerSec(plan.incrementPerSecond())
-            .times(plan.steps())
-            .eachLevelLasting(Duration.ofSeconds(plan.stepSeconds()))
-            .startingFrom(plan.startPerSecond())))
+    OpenInjectionStep steps = incrementUsersPerSec(plan.incrementPerSecond())
+        .times(plan.steps())
+        .eachLevelLasting(Duration.ofSeconds(plan.stepSeconds()))
+        .startingFrom(plan.startPerSecond());
+    setUp(plan.warmupSeconds() == 0 ? replay.injectOpen(steps) : replay.injectOpen(
+            constantUsersPerSec(plan.startPerSecond()).during(Duration.ofSeconds(plan.warmupSeconds())), steps))
         .protocols(protocol)
         .maxDuration(Duration.ofSeconds(plan.seconds()).plus(DRAIN));
   }

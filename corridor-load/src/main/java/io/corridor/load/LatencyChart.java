@@ -28,7 +28,9 @@ final class LatencyChart {
   static String svg(String title, List<Panel> panels) {
     int totalSeconds = panels.stream().mapToInt(p -> Math.max(1, p.perSecond().size())).sum();
     double pxPerSecond = (PLOT_WIDTH - GAP * (panels.size() - 1)) / (double) totalSeconds;
-    double yMax = niceCeiling(panels.stream().flatMap(p -> p.perSecond().stream())
+    // Scaled to the measured steps: a warm-up spike would flatten them.
+    double yMax = niceCeiling(panels.stream()
+        .flatMap(p -> p.perSecond().stream().skip(p.steps() == null ? 0 : p.steps().warmupSeconds()))
         .mapToDouble(LatencyStats::p99Millis).filter(Double::isFinite).max().orElse(1));
     int width = (int) Math.ceil(LEFT + totalSeconds * pxPerSecond + GAP * (panels.size() - 1) + 30);
     StringBuilder svg = new StringBuilder();
@@ -78,8 +80,14 @@ final class LatencyChart {
     // Step boundaries with their planned rates, and a time axis in seconds.
     LoadPlan.Steps steps = panel.steps();
     if (steps != null) {
+      if (steps.warmupSeconds() > 0) {
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#f2f2f2\"/>"
+                + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#666666\">warm-up</text>%n",
+            x0, TOP, Math.min(steps.warmupSeconds() * pxPerSecond, x1 - x0), BOTTOM - TOP, x0 + 2, BOTTOM - 6));
+      }
       for (int i = 0; i < steps.steps(); i++) {
-        double sx = x0 + i * steps.stepSeconds() * pxPerSecond;
+        double sx = x0 + (steps.warmupSeconds() + i * steps.stepSeconds()) * pxPerSecond;
         if (sx > x1) {
           break;
         }

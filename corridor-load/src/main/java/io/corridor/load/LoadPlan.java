@@ -7,16 +7,17 @@ import java.util.Properties;
 
 /**
  * What one load run does: the pool to replay, the server, and the open workload (arrivals per
- * second, in equal steps of fixed length). Immutable.
+ * second, in equal steps of fixed length, after a warm-up at the first step's rate that the report
+ * leaves out). Immutable.
  *
- * <p>Read from system properties {@code load.pool}, {@code load.url}, {@code load.start},
+ * <p>Read from system properties {@code load.pool}, {@code load.url}, {@code load.warmup-seconds}, {@code load.start},
  * {@code load.increment}, {@code load.steps}, {@code load.step-seconds} and, to aim at another
  * host than the loopback address, {@code load.allow-remote=true}. The plan is also written into
  * the run's description ({@link #description()}), so that the report can tell the steps apart
  * from the log alone.
  */
-public record LoadPlan(Path pool, URI url, double startPerSecond, double incrementPerSecond, int steps,
-    int stepSeconds) {
+public record LoadPlan(Path pool, URI url, int warmupSeconds, double startPerSecond, double incrementPerSecond,
+    int steps, int stepSeconds) {
   private static final String PREFIX = "corridor-load";
 
   /** Checks the plan; the message names the property at fault. */
@@ -26,6 +27,9 @@ public record LoadPlan(Path pool, URI url, double startPerSecond, double increme
     }
     if (steps < 1 || stepSeconds < 1) {
       throw new IllegalArgumentException("load.steps and load.step-seconds must be at least 1");
+    }
+    if (warmupSeconds < 0) {
+      throw new IllegalArgumentException("load.warmup-seconds must be at least 0");
     }
   }
 
@@ -37,7 +41,7 @@ public record LoadPlan(Path pool, URI url, double startPerSecond, double increme
     }
     URI url = target(properties.getProperty("load.url", "http://127.0.0.1:8080"),
         Boolean.parseBoolean(properties.getProperty("load.allow-remote", "false")));
-    return new LoadPlan(Path.of(pool), url,
+    return new LoadPlan(Path.of(pool), url, (int) number(properties, "load.warmup-seconds", "0"),
         number(properties, "load.start", "10"), number(properties, "load.increment", "10"),
         (int) number(properties, "load.steps", "3"), (int) number(properties, "load.step-seconds", "5"));
   }
@@ -65,15 +69,18 @@ public record LoadPlan(Path pool, URI url, double startPerSecond, double increme
     return startPerSecond + step * incrementPerSecond;
   }
 
-  /** Returns the planned length of the run in seconds. */
+  /** Returns the planned length of the run in seconds, warm-up included. */
   public int seconds() {
-    return steps * stepSeconds;
+    return warmupSeconds + steps * stepSeconds;
   }
 
-  /** Returns the plan as a run description, {@code corridor-load start=10 increment=10 steps=3 step-seconds=5}. */
+  /**
+   * Returns the plan as a run description, such as {@code corridor-load start=10 increment=10
+   * steps=3 step-seconds=5 warmup-seconds=10}.
+   */
   public String description() {
-    return String.format(Locale.ROOT, "%s start=%s increment=%s steps=%d step-seconds=%d", PREFIX,
-        plain(startPerSecond), plain(incrementPerSecond), steps, stepSeconds);
+    return String.format(Locale.ROOT, "%s start=%s increment=%s steps=%d step-seconds=%d warmup-seconds=%d",
+        PREFIX, plain(startPerSecond), plain(incrementPerSecond), steps, stepSeconds, warmupSeconds);
   }
 
   /** Reads the step plan back from a run description; null if the run was not described by a plan. */
@@ -89,11 +96,11 @@ public record LoadPlan(Path pool, URI url, double startPerSecond, double increme
       }
     }
     return new Steps(number(p, "start", "0"), number(p, "increment", "0"),
-        (int) number(p, "steps", "1"), (int) number(p, "step-seconds", "1"));
+        (int) number(p, "steps", "1"), (int) number(p, "step-seconds", "1"), (int) number(p, "warmup-seconds", "0"));
   }
 
   /** The step part of a plan, as the report needs it. */
-  record Steps(double startPerSecond, double incrementPerSecond, int steps, int stepSeconds) {
+  record Steps(double startPerSecond, double incrementPerSecond, int steps, int stepSeconds, int warmupSeconds) {
     double ratePerSecond(int step) {
       return startPerSecond + step * incrementPerSecond;
     }

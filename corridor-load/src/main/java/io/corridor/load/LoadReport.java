@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
  * target; with {@code --svg}, draws the runs' latency over time side by side.
  *
  * <p>Steps are read from the run description that {@code run-load.sh} gives Gatling; a run without
- * one is a single step. Times count from the first arrival (the first virtual user's start), as
+ * one is a single step, and the warm-up it names is left out of the tables (not of the chart).
+ * Times count from the first arrival (the first virtual user's start), as
  * the arrival rate's steps do; a request is counted in the window in which it was sent.
  */
 @Command(name = "load-report", mixinStandardHelpOptions = true,
@@ -82,6 +83,8 @@ public final class LoadReport implements Callable<Integer> {
     int last = responses.stream().mapToInt(SimulationLog.Response::startMillis).max().orElse(0);
     int stepCount = steps == null ? 1 : steps.steps();
     long stepMillis = steps == null ? last - first + 1L : steps.stepSeconds() * 1000L;
+    long warmupMillis = steps == null ? 0 : steps.warmupSeconds() * 1000L;
+    int warmupRequests = 0;
 
     Windows bySecond = new Windows();
     Windows byStep = new Windows();
@@ -89,8 +92,12 @@ public final class LoadReport implements Callable<Integer> {
     Map<String, Integer> errors = new TreeMap<>();
     for (SimulationLog.Response r : responses) {
       long at = r.startMillis() - first;
-      bySecond.add((int) (at / 1000), r);
-      byStep.add((int) Math.min(stepCount - 1, at / stepMillis), r);
+      bySecond.add((int) (Math.max(0, at) / 1000), r);
+      if (at < warmupMillis) {
+        warmupRequests++;
+        continue;
+      }
+      byStep.add((int) Math.min(stepCount - 1, (at - warmupMillis) / stepMillis), r);
       byName.computeIfAbsent(r.name(), k -> new Windows()).add(0, r);
       if (!r.ok()) {
         errors.merge(r.message().isEmpty() ? "(no message)" : r.message(), 1, Integer::sum);
@@ -98,9 +105,9 @@ public final class LoadReport implements Callable<Integer> {
     }
 
     out.printf(Locale.ROOT, "%n### %s%n%n", label);
-    out.printf(Locale.ROOT, "`%s`: Gatling %s, %s, %d requests, %d errors.%n%n", log, run.run().gatlingVersion(),
-        run.run().description().isEmpty() ? "no step plan" : run.run().description(), responses.size(),
-        errors.values().stream().mapToInt(Integer::intValue).sum());
+    out.printf(Locale.ROOT, "`%s`: Gatling %s, %s, %d requests (%d in the warm-up, left out below), %d errors.%n%n",
+        log, run.run().gatlingVersion(), run.run().description().isEmpty() ? "no step plan" : run.run().description(),
+        responses.size(), warmupRequests, errors.values().stream().mapToInt(Integer::intValue).sum());
     out.println("| step | planned /s | arrived /s | requests | errors | mean ms | p50 | p95 | p98 | p99 | max |");
     out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     String held = "none";
@@ -112,9 +119,10 @@ public final class LoadReport implements Callable<Integer> {
       out.printf(Locale.ROOT, "| %d | %s | %.1f | %d | %d | %s | %s | %s | %s | %s | %s |%n", i + 1,
           ms(planned), arrived, s.requests(), s.errors(), ms(s.meanMillis()), ms(s.p50Millis()),
           ms(s.p95Millis()), ms(s.p98Millis()), ms(s.p99Millis()), ms(s.maxMillis()));
-      // Held: every request answered without error, p99 within the target, at the planned rate.
+      // Held: every request answered without error, p99 within the target, and the generator kept
+      // up (90 % of the planned arrivals: a step can be one arrival short at low rates).
       holding &= s.requests() > 0 && s.errors() == 0 && s.p99Millis() <= p99TargetMillis
-          && (steps == null || arrived >= 0.95 * planned);
+          && (steps == null || arrived >= 0.9 * planned);
       if (holding) {
         held = steps == null ? String.format(Locale.ROOT, "%.1f", arrived) : ms(planned);
       }
@@ -155,7 +163,8 @@ public final class LoadReport implements Callable<Integer> {
     if (steps == null || steps.startPerSecond() <= 0) {
       return arrivals[0];
     }
-    int n = (int) Math.min(arrivals.length, Math.floor(steps.startPerSecond() * steps.stepSeconds()));
+    int n = (int) Math.min(arrivals.length,
+        Math.floor(steps.startPerSecond() * (steps.warmupSeconds() + steps.stepSeconds())));
     if (n < 3) {
       return arrivals[0];
     }

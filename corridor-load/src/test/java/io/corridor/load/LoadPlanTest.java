@@ -19,10 +19,10 @@ class LoadPlanTest {
   @Test
   void theDescriptionGivesTheStepsBack() {
     LoadPlan plan = LoadPlan.from(properties("load.pool", "/tmp/p", "load.start", "100", "load.increment", "50",
-        "load.steps", "8", "load.step-seconds", "30"));
+        "load.steps", "8", "load.step-seconds", "30", "load.warmup-seconds", "20"));
     assertThat(plan.ratePerSecond(7)).isEqualTo(450);
-    assertThat(plan.seconds()).isEqualTo(240);
-    assertThat(LoadPlan.steps(plan.description())).isEqualTo(new LoadPlan.Steps(100, 50, 8, 30));
+    assertThat(plan.seconds()).isEqualTo(260);
+    assertThat(LoadPlan.steps(plan.description())).isEqualTo(new LoadPlan.Steps(100, 50, 8, 30, 20));
   }
 
   @Test

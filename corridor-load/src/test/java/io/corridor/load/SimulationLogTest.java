@@ -66,7 +66,7 @@ class SimulationLogTest {
   @Test
   void theStepsComeBackFromTheRunDescription() throws IOException {
     LoadPlan.Steps steps = LoadPlan.steps(SimulationLog.read(fixture()).run().description());
-    assertThat(steps).isEqualTo(new LoadPlan.Steps(4, 4, 3, 2));
+    assertThat(steps).isEqualTo(new LoadPlan.Steps(4, 4, 3, 2, 0));
     assertThat(steps.ratePerSecond(2)).isEqualTo(12);
     assertThat(LoadPlan.steps("a run of my own")).isNull();
   }
