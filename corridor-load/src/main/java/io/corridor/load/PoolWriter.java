@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ final class PoolWriter {
 
   private final Path directory;
   private final Map<String, String> fileByContent = new HashMap<>();
+  private final Map<byte[], String> fileByArray = new IdentityHashMap<>();
   private final StringBuilder manifest = new StringBuilder(HEADER).append('\n');
   private int requests;
 
@@ -53,6 +55,16 @@ final class PoolWriter {
 
   /** Adds a request with a JSON body, storing the body unless the same bytes are stored already. */
   void request(String name, String method, String path, byte[] body) {
+    // The same array again (a body replayed many times) is found without reading its bytes.
+    String file = fileByArray.get(body);
+    if (file == null) {
+      file = fileByContent(body);
+      fileByArray.put(body, file);
+    }
+    append(name, method, path, file);
+  }
+
+  private String fileByContent(byte[] body) {
     String key = new String(body, StandardCharsets.ISO_8859_1);
     String file = fileByContent.get(key);
     if (file == null) {
@@ -64,7 +76,7 @@ final class PoolWriter {
       }
       fileByContent.put(key, file);
     }
-    append(name, method, path, file);
+    return file;
   }
 
   /** Writes the manifest and returns the number of requests in the pool. */
