@@ -33,6 +33,14 @@ public final class GeneratePool implements Callable<Integer> {
       description = "search: seed of the synthetic data, as given to corridor generate (default: ${DEFAULT-VALUE}).")
   long dataSeed;
 
+  @Option(names = "--min-km", defaultValue = "5",
+      description = "search: shortest route in km (default: ${DEFAULT-VALUE}).")
+  double minKm;
+
+  @Option(names = "--max-km", defaultValue = "1000",
+      description = "search: longest route in km (default: ${DEFAULT-VALUE}).")
+  double maxKm;
+
   @Option(names = "--mix", defaultValue = "1,1,1,1", split = ",", paramLabel = "W",
       description = "filter: weights of small, medium, long narrow and long corridor (default: ${DEFAULT-VALUE}).")
   double[] mix;
@@ -55,7 +63,7 @@ public final class GeneratePool implements Callable<Integer> {
     long start = System.nanoTime();
     int written;
     switch (kind) {
-      case "search" -> written = SearchPool.over(dataSeed).write(out, seed, count(2_000));
+      case "search" -> written = SearchPool.over(dataSeed, minKm, maxKm).write(out, seed, count(2_000));
       case "filter" -> written = FilterPool.write(out, seed, count(10_000), mix, largeShare, largeBodies);
       default -> throw new CommandLine.ParameterException(new CommandLine(this),
           "KIND must be search or filter, not '" + kind + "'");

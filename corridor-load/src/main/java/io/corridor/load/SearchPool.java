@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * same data seed. Every request is distinct; the same seed gives the same bytes.
  *
  * <ul>
- *   <li>Route length log-uniform in [{@value #MIN_KM}, {@value #MAX_KM}] km (short trips are as
- *       common per doubling as long ones), road-like, 10 % to 30 % longer than the straight arc,
+ *   <li>Route length log-uniform in [{@value #MIN_KM}, {@value #MAX_KM}] km by default (short trips
+ *       are as common per doubling as long ones; a narrower range can be asked for), road-like, 10 % to 30 % longer than the straight arc,
  *       one vertex per {@value #VERTEX_SPACING_METERS} m. Start towns drawn by size (Zipf), the
  *       destination the town whose distance best fits the trip; a trip shorter than that distance
  *       stops on the way.
@@ -49,10 +49,18 @@ final class SearchPool {
   private static final double MAX_WINDING = 1.3;
 
   private final SyntheticLocations data;
+  private final double minKm;
+  private final double maxKm;
   private final double[] cumulativeTownWeight;
 
-  private SearchPool(SyntheticLocations data) {
+  private SearchPool(SyntheticLocations data, double minKm, double maxKm) {
+    if (!(minKm >= 1 && minKm <= maxKm && maxKm <= MAX_KM)) {
+      throw new IllegalArgumentException("route lengths must satisfy 1 <= min <= max <= " + (int) MAX_KM
+          + " km: " + minKm + " to " + maxKm);
+    }
     this.data = data;
+    this.minKm = minKm;
+    this.maxKm = maxKm;
     cumulativeTownWeight = new double[data.townCount()];
     double sum = 0;
     for (int k = 0; k < cumulativeTownWeight.length; k++) {
@@ -63,7 +71,15 @@ final class SearchPool {
 
   /** Returns the pool generator over the synthetic data of {@code dataSeed} (default region). */
   static SearchPool over(long dataSeed) {
-    return new SearchPool(SyntheticLocations.create(dataSeed, Region.EUROPE));
+    return over(dataSeed, MIN_KM, MAX_KM);
+  }
+
+  /**
+   * Returns the generator with route lengths in [{@code minKm}, {@code maxKm}], for example short
+   * trips only where every candidate of a route's bounding box is to be answered.
+   */
+  static SearchPool over(long dataSeed, double minKm, double maxKm) {
+    return new SearchPool(SyntheticLocations.create(dataSeed, Region.EUROPE), minKm, maxKm);
   }
 
   /** Writes {@code count} search requests drawn from {@code seed} into {@code directory}. */
@@ -110,7 +126,7 @@ final class SearchPool {
 
   /** A road-like trip from a town towards another, its length drawn as the class describes. */
   private Route trip(SplittableRandom random) {
-    double lengthMeters = 1000 * logUniform(random, MIN_KM, MAX_KM);
+    double lengthMeters = 1000 * logUniform(random, minKm, maxKm);
     double straightMeters = lengthMeters / (MIN_WINDING + (MAX_WINDING - MIN_WINDING) * random.nextDouble());
     Town from = data.town(drawTown(random));
     double[] a = unit(from);

@@ -1,6 +1,7 @@
 package io.corridor.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,10 +81,16 @@ class PoolGeneratorsTest {
         "filter_long_narrow_corridor_few_total", new int[] {300, 65, 300},
         "filter_long_corridor_many_filtered_out", new int[] {251, 2_547, 2_000});
     Set<Integer> largeSizes = new HashSet<>();
+    // Requests that replay one body share its array: each distinct body is parsed once.
+    Map<byte[], JsonNode> parsed = new IdentityHashMap<>();
     for (PoolRequest r : pool.requests()) {
       assertThat(r.method()).isEqualTo("POST");
       assertThat(r.path()).isEqualTo("/v1/filter");
-      JsonNode body = JSON.readTree(r.body());
+      JsonNode body = parsed.get(r.body());
+      if (body == null) {
+        body = JSON.readTree(r.body());
+        parsed.put(r.body(), body);
+      }
       int vertices = body.get("route").get("coordinates").size();
       int locations = body.get("locations").size();
       double radius = body.get("radius_m").asDouble();
@@ -106,9 +114,9 @@ class PoolGeneratorsTest {
   @Test
   void everySearchLiesInTheDocumentedRanges() throws IOException {
     Path dir = temp.resolve("search");
-    SearchPool.over(1).write(dir, 3, 60);
+    SearchPool.over(1).write(dir, 3, 50);
     RequestPool pool = RequestPool.read(dir);
-    assertThat(pool.size()).isEqualTo(60);
+    assertThat(pool.size()).isEqualTo(50);
     SyntheticLocations data = SyntheticLocations.create(1, Region.EUROPE);
     Set<String> categoryNames = Arrays.stream(Category.values()).map(Category::columnValue).collect(Collectors.toSet());
     Set<String> sorts = new HashSet<>();
@@ -143,6 +151,17 @@ class PoolGeneratorsTest {
     assertThat(withCategories).isBetween(5, 30);
     assertThat(shortestKm).isLessThan(50);
     assertThat(longestKm).isGreaterThan(200);
+  }
+
+  @Test
+  void aNarrowerRangeKeepsTheRoutesInIt() throws IOException {
+    Path dir = temp.resolve("short");
+    SearchPool.over(1, 5, 20).write(dir, 4, 15);
+    for (PoolRequest r : RequestPool.read(dir).requests()) {
+      double km = lengthMeters(route(r.method().equals("GET") ? query(r.path()) : post(r))) / 1000;
+      assertThat(km).isBetween(5 * 0.99, 20 * 1.01);
+    }
+    assertThatThrownBy(() -> SearchPool.over(1, 30, 20)).hasMessageContaining("min <= max");
   }
 
   private static Map<String, String> post(PoolRequest r) throws IOException {
