@@ -55,7 +55,7 @@ public final class GeneratePool implements Callable<Integer> {
 
   /** Runs the command; exit status 2 for invalid options. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new GeneratePool()).execute(args));
+    Commands.exit(new GeneratePool(), args);
   }
 
   @Override

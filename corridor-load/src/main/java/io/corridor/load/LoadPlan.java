@@ -59,7 +59,7 @@ public record LoadPlan(Path pool, URI url, int warmupSeconds, double startPerSec
     boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
     if (!loopback && !allowRemote) {
       throw new IllegalArgumentException("load.url " + url + " is not the loopback address; "
-          + "set load.allow-remote=true to load another host on purpose");
+          + "allow another host on purpose (run-load.sh --allow-remote)");
     }
     return uri;
   }

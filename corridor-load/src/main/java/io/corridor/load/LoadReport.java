@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +50,7 @@ public final class LoadReport implements Callable<Integer> {
 
   /** Runs the command. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LoadReport()).execute(args));
+    Commands.exit(new LoadReport(), args);
   }
 
   @Override
@@ -67,8 +68,8 @@ public final class LoadReport implements Callable<Integer> {
       Files.createDirectories(parent);
       Path temporary = Files.createTempFile(parent, ".load-report", ".svg");
       Files.writeString(temporary, LatencyChart.svg(title, panels), StandardCharsets.UTF_8);
-      Files.move(temporary, svg, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temporary, svg, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
       out.println("SVG: " + svg);
     }
     return 0;
@@ -172,7 +173,7 @@ public final class LoadReport implements Callable<Integer> {
     for (int k = 0; k < n; k++) {
       origins[k] = (int) Math.round(arrivals[k] - 1000.0 * k / steps.startPerSecond());
     }
-    java.util.Arrays.sort(origins);
+    Arrays.sort(origins);
     return Math.min(arrivals[0], origins[n / 2]);
   }
 

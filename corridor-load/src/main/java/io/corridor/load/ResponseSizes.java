@@ -2,10 +2,12 @@ package io.corridor.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
     description = "Bytes and time per response of a pool's distinct requests, sent one at a time.")
 public final class ResponseSizes implements Callable<Integer> {
   @Option(names = "--pool", required = true, paramLabel = "DIR", description = "The request pool.")
-  java.nio.file.Path pool;
+  Path pool;
 
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The server (default: ${DEFAULT-VALUE}).")
   String url;
@@ -45,7 +46,7 @@ public final class ResponseSizes implements Callable<Integer> {
 
   /** Runs the command. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ResponseSizes()).execute(args));
+    Commands.exit(new ResponseSizes(), args);
   }
 
   @Override
@@ -76,7 +77,7 @@ public final class ResponseSizes implements Callable<Integer> {
       HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       long length;
       try (InputStream body = response.body()) {
-        length = body.transferTo(java.io.OutputStream.nullOutputStream());
+        length = body.transferTo(OutputStream.nullOutputStream());
       }
       micros.add((int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000));
       bytes.add((int) Math.min(Integer.MAX_VALUE, length));

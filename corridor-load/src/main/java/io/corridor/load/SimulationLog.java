@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ public record SimulationLog(Run run, int[] arrivalMillis, List<Response> respons
         }
       }
       int[] sorted = arrivals.toArray();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       return new SimulationLog(run, sorted, List.copyOf(responses), List.copyOf(errors));
     }
 
