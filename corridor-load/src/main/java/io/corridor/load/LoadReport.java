@@ -106,9 +106,12 @@ public final class LoadReport implements Callable<Integer> {
     }
 
     out.printf(Locale.ROOT, "%n### %s%n%n", label);
-    out.printf(Locale.ROOT, "`%s`: Gatling %s, %s, %d requests (%d in the warm-up, left out below), %d errors.%n%n",
+    // An arrival without a response was still unanswered when Gatling stopped the run.
+    out.printf(Locale.ROOT, "`%s`: Gatling %s, %s, %d arrivals, %d responses (%d in the warm-up, left out below), "
+            + "%d errors.%n%n",
         log, run.run().gatlingVersion(), run.run().description().isEmpty() ? "no step plan" : run.run().description(),
-        responses.size(), warmupRequests, errors.values().stream().mapToInt(Integer::intValue).sum());
+        run.arrivalMillis().length, responses.size(), warmupRequests,
+        errors.values().stream().mapToInt(Integer::intValue).sum());
     out.println("| step | planned /s | arrived /s | requests | errors | mean ms | p50 | p95 | p98 | p99 | max |");
     out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     String held = "none";
