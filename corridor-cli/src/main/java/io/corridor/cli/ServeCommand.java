@@ -1,5 +1,6 @@
 package io.corridor.cli;
 
+import io.corridor.core.InvalidInputException;
 import io.corridor.server.CorridorServer;
 import io.corridor.server.ServerSettings;
 import io.corridor.server.Setting;
@@ -82,7 +83,14 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());
-    try (CorridorServer server = CorridorServer.start(settings, Tracing.create(settings.otlpEndpoint()), System.out)) {
+    CorridorServer started;
+    try {
+      started = CorridorServer.start(settings, Tracing.create(settings.otlpEndpoint()), System.out);
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("cannot listen on " + settings.host() + ":" + settings.port()
+          + " (" + e.getMessage() + "): is another server using it? Choose another with --port");
+    }
+    try (CorridorServer server = started) {
       System.err.printf("corridor: listening on http://%s:%d/ (%s)%n", settings.host(), server.port(),
           settings.index() == null ? "building the demo index" : "loading " + settings.index());
       stop.await();

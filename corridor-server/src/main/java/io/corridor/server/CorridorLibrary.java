@@ -6,6 +6,7 @@ import io.corridor.core.geo.Corridor;
 import io.corridor.formats.LocationReader;
 import io.corridor.core.location.LocationSet;
 import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocation;
 import io.corridor.synthetic.SyntheticLocations;
 import io.corridor.index.IndexMatch;
 import io.corridor.index.LocationIndex;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The one place where the server calls the Corridor library: opening a snapshot, building the
@@ -57,7 +59,11 @@ final class CorridorLibrary {
    * charging stations, in memory.
    */
   static LocationIndex demo(int count) throws IOException {
-    LocationSet synthetic = SyntheticLocations.create(DEMO_SEED, Region.EUROPE).locationSet(count);
+    // Each synthetic location is a pure function of its number: they are made on all cores, then
+    // added in order, with name and category and no other property.
+    SyntheticLocations generator = SyntheticLocations.create(DEMO_SEED, Region.EUROPE);
+    SyntheticLocation[] synthetic = new SyntheticLocation[count];
+    IntStream.range(0, count).parallel().forEach(i -> synthetic[i] = generator.location(i));
     LocationSet examples;
     try (InputStream in = CorridorLibrary.class.getResourceAsStream(EXAMPLES)) {
       if (in == null) {
@@ -67,7 +73,9 @@ final class CorridorLibrary {
           "charging-stations.csv");
     }
     LocationIndex.Builder b = LocationIndex.builder();
-    add(b, synthetic, null);
+    for (SyntheticLocation l : synthetic) {
+      b.point(b.location(l.id(), l.name(), l.category().columnValue(), null), l.lat(), l.lon());
+    }
     add(b, examples, EXAMPLE_CATEGORY);
     return b.build();
   }
@@ -76,11 +84,8 @@ final class CorridorLibrary {
     for (int i = 0; i < set.size(); i++) {
       int from = set.pointStart(i);
       int to = set.pointEnd(i);
-      Map<String, Object> props = set.properties(i);
-      if (category != null) {
-        props = new LinkedHashMap<>(props);
-        props.putIfAbsent("category", category);
-      }
+      Map<String, Object> props = new LinkedHashMap<>(set.properties(i));
+      props.putIfAbsent("category", category);
       Object name = props.get("name");
       Object cat = props.get("category");
       b.add(set.id(i), Arrays.copyOfRange(set.latitudesView(), from, to),

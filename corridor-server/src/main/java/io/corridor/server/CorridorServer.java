@@ -138,6 +138,11 @@ public final class CorridorServer implements AutoCloseable {
     return settings;
   }
 
+  /** Returns what the endpoints share, for tests in this package. */
+  ServerState state() {
+    return state;
+  }
+
   /** Returns the methods served at each path. */
   public Map<String, Set<String>> routes() {
     return router.served();

@@ -14,7 +14,7 @@ final class HomeResource implements Resource {
       <ul>
       <li><a href="/openapi.json">/openapi.json</a>: the API (OpenAPI 3.1)</li>
       <li><a href="/v1/index">/v1/index</a>: what is served</li>
-      <li><a href="/v1/search?polyline=_p~iF~ps|U_ulLnnqC_mqNvxq`@&amp;radius_m=2000&amp;limit=10">/v1/search</a>: a search (GET, or POST with JSON)</li>
+      <li><a href="/v1/search?polyline=wkzzGohmg%40~CouD~Rw%60Erg%40gbCbt%40gbC~p%40wgD~p%40osE~p%40_nD~Wg%7BC~p%40wgDn%7D%40wnCfw%40ooB&amp;radius_m=500&amp;limit=10">/v1/search</a>: the first ten locations within 500 m of Lausanne to Montreux along Lake Geneva (GET, or POST with JSON)</li>
       <li>POST /v1/filter: the corridor filter over locations sent in the request</li>
       <li><a href="/health/ready">/health/ready</a>, <a href="/health/live">/health/live</a>, <a href="/metrics">/metrics</a></li>
       </ul>
