@@ -148,25 +148,30 @@ public final class LocationIndex implements LocationSource, Closeable {
 
   /**
    * Returns the locations within {@code corridor}, with their distance and offset as the filter
-   * gives them, restricted and ordered as {@code options} says. Safe to call from many threads at
-   * once.
+   * gives them, restricted, ordered and resumed as {@code options} says. Safe to call from many
+   * threads at once.
    *
+   * @throws io.corridor.core.InvalidInputException if the route is beyond {@link RouteLimits}
+   * @throws SearchTimeoutException if the search takes longer than the options' timeout
    * @throws IllegalStateException if the index has been closed
    */
   public List<Match> search(Corridor corridor, SearchOptions options) {
+    return searchResult(corridor, options).matches();
+  }
+
+  /**
+   * Like {@link #search}, and also says how many candidate locations the search examined.
+   *
+   * @throws io.corridor.core.InvalidInputException if the route is beyond {@link RouteLimits}
+   * @throws SearchTimeoutException if the search takes longer than the options' timeout
+   * @throws IllegalStateException if the index has been closed
+   */
+  public SearchResult searchResult(Corridor corridor, SearchOptions options) {
     if (closed) {
       throw new IllegalStateException("the index is closed");
     }
-    if (options.after() != null || options.timeout() != null) {
-      throw new UnsupportedOperationException("this search does not resume or time out yet");
-    }
-    List<IndexMatch> found = CorridorSearch.search(this, corridor, options);
-    Match[] matches = new Match[found.size()];
-    for (int k = 0; k < matches.length; k++) {
-      IndexMatch m = found.get(k);
-      matches[k] = new Match(this, m.location(), m.id(), m.distanceMeters(), m.offsetMeters());
-    }
-    return List.of(matches);
+    RouteLimits.check(corridor.route());
+    return CorridorSearch.search(this, corridor, options);
   }
 
   /**
