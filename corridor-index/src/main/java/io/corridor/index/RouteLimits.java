@@ -11,6 +11,8 @@ import java.util.Locale;
  * can be tested against with its vertices; these limits keep the worst accepted route's covering
  * and arc lists to tens of megabytes and under a second of work before any location is examined.
  * A longer route can be cut into pieces, each searched on its own.
+ *
+ * <p>Constants and a stateless check: safe to use from many threads at once.
  */
 public final class RouteLimits {
   /** The most vertices a searched route may have. */

@@ -6,6 +6,8 @@ import java.time.Duration;
  * Thrown when a search takes longer than its options' timeout allowed: it gives up and returns
  * nothing. Checked every few hundred candidates, so a search overruns its timeout by at most the
  * time of that much work.
+ *
+ * <p>Immutable once thrown.
  */
 public final class SearchTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;

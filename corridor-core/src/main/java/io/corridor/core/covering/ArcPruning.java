@@ -17,7 +17,8 @@ import io.corridor.core.geo.Sphere;
  * and every other arc is dropped. Compared as squared chords, one conversion per cell, with
  * {@link ErrorBound#PRUNING_SLACK} added. A cell left with no arc has no point inside the corridor.
  *
- * <p>Static methods only; the arrays passed in are the caller's (no state is kept).
+ * <p>Static methods only; the arrays passed in are the caller's (no state is kept): safe to call
+ * from many threads at once, each with its own arrays.
  */
 public final class ArcPruning {
   private ArcPruning() {}

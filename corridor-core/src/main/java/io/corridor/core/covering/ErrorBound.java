@@ -32,6 +32,8 @@ import io.corridor.core.geo.Sphere;
  * <p><b>Near the antipode</b> the squared chord flattens (its slope 2 sin θ vanishes at π), so a
  * slack in angle no longer shows in a comparison of chords: every bound at or above
  * {@link #FLAT_RADIANS} keeps everything (a squared chord of 4).
+ *
+ * <p>Constants and pure functions: safe to use from many threads at once.
  */
 public final class ErrorBound {
   /** E: the bound on the absolute error of one computed angle, in radians. */
