@@ -396,6 +396,30 @@ class HostileInputTest {
             + " be read only once)");
   }
 
+  @Test
+  void aNamedPipeIsReadOnceAndWhole() throws Exception {
+    Path fifo = dir.resolve("places.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    StringBuilder csv = new StringBuilder("id,lat,lon\n");
+    for (int k = 0; k < 3000; k++) {
+      csv.append("q").append(k).append(",0.001,0.5\n");
+    }
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, csv);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> run("filter", "--route", route.toString(), "--radius", "500",
+            "--locations", fifo.toString()));
+    writer.join(5000);
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out().lines().count()).isEqualTo(1 + 3000);
+  }
+
   // CONTRACT §2: a file that breaks the rules names the file, the place and the fault
 
   @Test

@@ -49,7 +49,17 @@ final class SourceFiles {
       throw new InvalidInputException(name(file) + ": is a directory, not a file");
     }
     try {
-      return Files.newInputStream(file);
+      return new FilterInputStream(Files.newInputStream(file)) {
+        @Override
+        public int available() {
+          // A file channel's available() seeks, which a pipe (/dev/stdin, <(...)) cannot.
+          try {
+            return super.available();
+          } catch (IOException e) {
+            return 0;
+          }
+        }
+      };
     } catch (IOException e) {
       throw unreadable(file, e);
     }
