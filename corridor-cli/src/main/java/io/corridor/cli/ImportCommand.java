@@ -99,7 +99,8 @@ final class ImportCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.err.println(String.format(Locale.ROOT,
         "corridor: imported %,d locations (%,d points) into %s: %,d bytes in %.2f s",
-        index.size(), index.pointCount(), out, Files.size(out), seconds));
+        index.size(), index.pointCount(), InvalidInputException.printable(out.toString()),
+        Files.size(out), seconds));
     return 0;
   }
 
