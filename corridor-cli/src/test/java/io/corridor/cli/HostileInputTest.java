@@ -239,6 +239,8 @@ class HostileInputTest {
   @ValueSource(strings = {
       "jdbc:postgresql://alice:hunter2@127.0.0.1:99999/db?password=hunter2",
       "jdbc:postgresql://127.0.0.1:abc/db?user=alice&password=hunter2",
+      "jdbc:postgresql://alice:hunter2@127.0.0.1:9/db",
+      "jdbc:postgresql://127.0.0.1:9/db?user=alice&password=hunter2",
       "jdbc:mysql://alice:hunter2@127.0.0.1/db?password=hunter2"})
   void aJdbcUrlIsNeverShown(String url) throws IOException {
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();

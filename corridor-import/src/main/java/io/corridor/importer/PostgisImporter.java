@@ -44,6 +44,8 @@ public final class PostgisImporter {
   private static final String URL_PREFIX = "jdbc:postgresql:";
   /** Any JDBC URL the driver quotes, such as one it could not parse. */
   private static final Pattern URL = Pattern.compile("jdbc:\\S*");
+  /** A user and password before a host, which the driver may take for a host name and quote. */
+  private static final Pattern USER_INFO = Pattern.compile("[^\\s/@()]*:[^\\s/@()]*@");
   private static final Pattern PASSWORD =
       Pattern.compile("(?i)(password\\s*[=:]\\s*)\\S+");
   /** The driver's own logger, silenced: its lines would reach standard error with the URL. */
@@ -81,7 +83,11 @@ public final class PostgisImporter {
       }
     } catch (SQLException e) {
       // Not chained: the driver's exceptions may quote the URL, password included.
-      throw new ImportException("PostgreSQL: " + withoutUrl(e.getMessage(), jdbcUrl));
+      String why = e.getMessage();
+      if (e.getCause() != null && e.getCause().getMessage() != null) {
+        why = why + " (" + e.getCause().getMessage() + ")";
+      }
+      throw new ImportException("PostgreSQL: " + withoutUrl(why, jdbcUrl));
     }
   }
 
@@ -96,6 +102,7 @@ public final class PostgisImporter {
     String text = message.replace(jdbcUrl, "(the URL)");
     text = URL.matcher(text).replaceAll("(the URL)");
     text = PASSWORD.matcher(text).replaceAll("$1***");
+    text = USER_INFO.matcher(text).replaceAll("***@");
     return InvalidInputException.quote(text, 300, false);
   }
 
