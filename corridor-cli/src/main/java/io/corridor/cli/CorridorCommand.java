@@ -58,11 +58,10 @@ public final class CorridorCommand {
     root.out = out;
     CommandLine cli = new CommandLine(root);
     cli.setErr(err);
-    cli.setParameterExceptionHandler((e, args1) -> {
+    cli.setParameterExceptionHandler((e, given) -> {
       CommandLine command = e.getCommandLine();
       report(command.getErr(), e.getMessage()
-          + " (see corridor " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^corridor ?", "")
-          + (command.getCommandSpec().parent() == null ? "" : " ") + "--help)");
+          + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
       return EXIT_INVALID_INPUT;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
