@@ -193,6 +193,23 @@ class HostileInputTest {
     }
   }
 
+  @Test
+  void aReadOnlyOutputIsRefusedOrReplacedKeepingItsMode() throws IOException {
+    Files.setPosixFilePermissions(previous, PosixFilePermissions.fromString("r--r--r--"));
+    String[] args = {"filter", "--route", route.toString(), "--radius", "500",
+        "--locations", places.toString(), "--output", previous.toString()};
+    if (Files.isWritable(previous)) {
+      // Root may write any file: it is replaced, and stays read-only.
+      assertThat(run(args).status()).isZero();
+      assertThat(Files.readString(previous)).startsWith("id,distance_m,offset_m\n");
+    } else {
+      assertThat(refused(args)).isEqualTo("corridor: --output: " + previous
+          + ": is read-only: it is not replaced");
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(previous)))
+        .isEqualTo("r--r--r--");
+  }
+
   // 3. An unclosed CSV quote
 
   @Test

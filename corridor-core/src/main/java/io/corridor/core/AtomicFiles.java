@@ -59,6 +59,11 @@ public final class AtomicFiles {
     if (name.isEmpty()) {
       throw new InvalidInputException("the file name is empty");
     }
+    Path absolute = target.toAbsolutePath().normalize();
+    if (absolute.startsWith("/proc") || absolute.startsWith("/sys")) {
+      throw new InvalidInputException(InvalidInputException.quote(name, 200, false)
+          + ": is in a kernel folder (/proc, /sys) where no output is written");
+    }
     Path real;
     if (Files.exists(target)) {
       try {
@@ -84,16 +89,20 @@ public final class AtomicFiles {
         throw new InvalidInputException(InvalidInputException.quote(name, 200, false)
             + ": is a symbolic link to a missing file");
       }
-      real = target.toAbsolutePath().normalize();
+      real = absolute;
+    }
+    if (real.startsWith("/proc") || real.startsWith("/sys")) {
+      throw new InvalidInputException(InvalidInputException.quote(name, 200, false)
+          + ": leads into a kernel folder (/proc, /sys) where no output is written");
     }
     Path dir = real.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new InvalidInputException(InvalidInputException.quote(name, 200, false)
           + ": its folder does not exist");
     }
-    if (real.startsWith("/proc") || real.startsWith("/sys")) {
+    if (!Files.isWritable(dir)) {
       throw new InvalidInputException(InvalidInputException.quote(name, 200, false)
-          + ": is in a kernel folder (/proc, /sys) where no output is written");
+          + ": its folder cannot be written (permission denied)");
     }
     return real;
   }
