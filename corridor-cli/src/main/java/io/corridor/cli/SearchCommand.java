@@ -7,6 +7,8 @@ import io.corridor.index.InvalidSnapshotException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -39,6 +42,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin OutputOptions outputOptions;
 
+  @ParentCommand CorridorCommand parent;
+
   @Option(names = "--limit", order = 20, defaultValue = "0", paramLabel = "N",
       description = "At most N matches, the first in --sort order (default: 0, no limit).")
   int limit;
@@ -57,22 +62,34 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new InvalidInputException("--limit: " + limit + " must be 0 (no limit) or more");
     }
+    outputOptions.check(corridorOptions.route, index);
     Corridor corridor = corridorOptions.corridor();
     try (LocationIndex locations = open(index)) {
       List<Match> matches = locations.search(corridor,
           SearchOptions.builder().categories(categorySet()).limit(limit).sort(sort).build());
-      outputOptions.write(matches);
+      outputOptions.write(parent.out(), matches);
     }
     return 0;
   }
 
-  private static LocationIndex open(Path file) throws IOException {
+  private static LocationIndex open(Path file) {
+    if (file.toString().isEmpty()) {
+      throw new InvalidInputException("--index: the file name is empty");
+    }
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException("--index: " + file + ": is a directory, not an index file");
+    }
     try {
       return LocationIndex.open(file);
     } catch (InvalidSnapshotException e) {
       throw new InvalidInputException(e.getMessage(), e);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + ": no such index file", e);
+      throw new InvalidInputException("--index: " + file + ": no such index file", e);
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("--index: " + file + ": cannot be read (permission denied)", e);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new InvalidInputException("--index: " + file + ": cannot be read as an index ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
   }
 

@@ -24,6 +24,9 @@ import java.nio.file.Path;
  * <p>Stateless: safe to call from many threads at once.
  */
 public final class Routes {
+  /** The largest route file {@link #read(Path)} reads, in bytes: some two million vertices of GeoJSON. */
+  public static final int MAX_BYTES = RouteReader.MAX_BYTES;
+
   private Routes() {}
 
   /**

@@ -60,6 +60,12 @@ public final class OsmPbfImporter {
     } catch (IOException e) {
       throw new ImportException(pbf + ": cannot be read (" + e.getMessage() + ")", e);
     }
+    if (size == 0) {
+      throw new ImportException(pbf + ": is empty, not an OpenStreetMap PBF file");
+    }
+    if (size == 0) {
+      throw new ImportException(pbf + ": is empty, not an OpenStreetMap PBF file");
+    }
     long total = 2 * size;
     long addedBefore = builder.size();
     SelectionPass first = new SelectionPass(filter, builder, progress, total, addedBefore);
