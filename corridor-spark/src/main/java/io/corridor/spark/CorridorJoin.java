@@ -1,0 +1,305 @@
+package io.corridor.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.collect_list;
+
+import io.corridor.core.InvalidInputException;
+import io.corridor.core.filter.FastFilter;
+import io.corridor.core.filter.Match;
+import io.corridor.core.geo.Corridor;
+import io.corridor.core.geo.Route;
+import io.corridor.core.geo.Sphere;
+import io.corridor.core.location.LocationSet;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.CoGroupFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The corridor join: every (route, location) pair where the location lies inside the route's
+ * corridor, with its distance and offset, exact on the sphere as the single-machine filter is.
+ *
+ * <p>Routes come as rows {@code (id, route, radius_m)} (route text as {@link RouteText} reads it),
+ * locations as rows {@code (id, lat, lon)}, one row per point: rows sharing an id are one location
+ * with several points. The answer has one row {@code (route_id, id, distance_m, offset_m)} per
+ * match, unordered.
+ *
+ * <p>How, without ever pairing every route with every point:
+ *
+ * <ol>
+ *   <li>each route is parsed once; a {@link CellGrid} is sized so that the routes' coverings stay
+ *       within {@link Options#coveringBudget} cells;
+ *   <li>each route emits one small row (cell, route key) per cell its corridor covers, each point
+ *       one row keyed by the cell that holds it; an equi-join on the cell gives the candidates
+ *       (Spark's adaptive execution splits a cell that holds too many points);
+ *   <li>candidates are grouped by route with the route itself, which is prepared once per group
+ *       and tests them in chunks with the fast filter, the code behind {@code corridor filter}; a
+ *       route covering many cells is split into several groups by cell, so one long route does
+ *       not make one long task;
+ *   <li>a location with several points keeps its nearest, by the filter's own rule.
+ * </ol>
+ *
+ * Memory per task is bounded by a chunk of candidates, not by the data.
+ */
+public final class CorridorJoin {
+  /** The output schema. */
+  public static final StructType SCHEMA = new StructType()
+      .add("route_id", DataTypes.StringType, false)
+      .add("id", DataTypes.StringType, false)
+      .add("distance_m", DataTypes.DoubleType, false)
+      .add("offset_m", DataTypes.DoubleType, false);
+
+  private static final StructType PREPARED = new StructType()
+      .add("route_key", DataTypes.LongType, false)
+      .add("route_id", DataTypes.StringType, false)
+      .add("lat", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("lon", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("radius_m", DataTypes.DoubleType, false)
+      .add("length_m", DataTypes.DoubleType, false);
+
+  private static final StructType ROUTE_CELLS = new StructType()
+      .add("cell", DataTypes.LongType, false)
+      .add("group_key", DataTypes.LongType, false);
+
+  private static final StructType POINT_CELLS = new StructType()
+      .add("cell", DataTypes.LongType, false)
+      .add("id", DataTypes.StringType, false)
+      .add("lat", DataTypes.DoubleType, false)
+      .add("lon", DataTypes.DoubleType, false);
+
+  private static final StructType POINT_MATCHES = new StructType()
+      .add("group_key", DataTypes.LongType, false)
+      .add("route_id", DataTypes.StringType, false)
+      .add("id", DataTypes.StringType, false)
+      .add("distance_m", DataTypes.DoubleType, false)
+      .add("offset_m", DataTypes.DoubleType, false);
+
+  /** Groups a route's cells may be split into, at most; the key reserves bits for them. */
+  static final int MAX_GROUPS = 64;
+
+  private CorridorJoin() {}
+
+  /** Tuning of the join; the answers never depend on it. */
+  public record Options(double cellMeters, double coveringBudget, int cellsPerGroup, int chunkPoints) {
+    /** The defaults: cells sized from the routes, a few million covering cells, 64 Ki-point chunks. */
+    public static Options defaults() {
+      return new Options(0, 4_000_000, 4096, 65_536);
+    }
+
+    /** Returns these options with a fixed cell size in metres (0: sized from the routes). */
+    public Options withCellMeters(double meters) {
+      return new Options(meters, coveringBudget, cellsPerGroup, chunkPoints);
+    }
+  }
+
+  /** Returns the join of {@code routes} and {@code locations} with the default options. */
+  public static Dataset<Row> join(Dataset<Row> routes, Dataset<Row> locations) {
+    return join(routes, locations, Options.defaults());
+  }
+
+  /**
+   * Returns the matches of {@code routes} (columns {@code id}, {@code route}, {@code radius_m}) and
+   * {@code locations} (columns {@code id}, {@code lat}, {@code lon}), as rows of {@link #SCHEMA}.
+   * The routes are cached while the returned Dataset lives (call {@code unpersist} on the routes'
+   * session, or let the session end).
+   */
+  public static Dataset<Row> join(Dataset<Row> routes, Dataset<Row> locations, Options options) {
+    Dataset<Row> prepared = routes
+        .select(col("id").cast("string"), col("route").cast("string"), col("radius_m").cast("double"))
+        .withColumn("route_key", monotonically_increasing_id())
+        .mapPartitions(prepareRoutes(), Encoders.row(PREPARED))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    CellGrid grid = CellGrid.of(options.cellMeters() > 0
+        ? options.cellMeters()
+        : cellMeters(prepared.select("length_m", "radius_m").collectAsList(), options.coveringBudget()));
+    int cellsPerGroup = options.cellsPerGroup();
+
+    Dataset<Row> routeCells = prepared.flatMap(coverRoute(grid, cellsPerGroup), Encoders.row(ROUTE_CELLS));
+    Dataset<Row> pointCells = locations
+        .select(col("id").cast("string"), col("lat").cast("double"), col("lon").cast("double"))
+        .mapPartitions(keyPoints(grid), Encoders.row(POINT_CELLS));
+    Dataset<Row> candidates = pointCells.join(routeCells, "cell").select("group_key", "id", "lat", "lon");
+
+    Dataset<Row> routeGroups = prepared.flatMap(routeGroups(grid, cellsPerGroup), Encoders.row(PREPARED));
+    Dataset<Row> pointMatches = routeGroups
+        .groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
+        .cogroup(
+            candidates.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG()),
+            exactTest(options.chunkPoints()),
+            Encoders.row(POINT_MATCHES));
+
+    // A location's nearest point, by the filter's rule: the smallest distance, and the smallest
+    // offset among its points within the tie tolerance of it.
+    return pointMatches
+        .withColumn("route_key", expr("group_key div " + MAX_GROUPS))
+        .groupBy("route_key", "id")
+        .agg(first("route_id").as("route_id"), min("distance_m").as("distance_m"),
+            collect_list(struct(col("distance_m").as("d"), col("offset_m").as("o"))).as("points"))
+        .select(col("route_id"), col("id"), col("distance_m"),
+            expr("array_min(transform(filter(points, p -> p.d <= distance_m + " + Corridor.TIE_METERS
+                + "D), p -> p.o))").as("offset_m"));
+  }
+
+  /**
+   * Returns the smallest cell size (from 100 m up, by factors of √2) whose estimated covering of
+   * all routes fits in {@code budget} cells.
+   */
+  static double cellMeters(List<Row> lengthsAndRadii, double budget) {
+    double s = 100;
+    for (int k = 0; k < 40; k++, s *= Math.sqrt(2)) {
+      CellGrid grid = CellGrid.of(s);
+      double total = 0;
+      for (Row r : lengthsAndRadii) {
+        total += grid.estimateCells(r.getDouble(0), r.getDouble(1));
+      }
+      if (total <= budget) {
+        break;
+      }
+    }
+    return Math.min(s, 1_000_000);
+  }
+
+  private static MapPartitionsFunction<Row, Row> prepareRoutes() {
+    return rows -> new Iterator<Row>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        String id = r.isNullAt(0) ? null : r.getString(0);
+        if (id == null) {
+          throw new InvalidInputException("a route has no id");
+        }
+        try {
+          if (r.isNullAt(1)) {
+            throw new InvalidInputException("route is null");
+          }
+          if (r.isNullAt(2)) {
+            throw new InvalidInputException("radius_m is null");
+          }
+          Route route = RouteText.parse(r.getString(1));
+          Corridor.of(route, r.getDouble(2)); // checks the radius
+          return RowFactory.create(r.getLong(3), id, route.latitudes(), route.longitudes(),
+              r.getDouble(2), route.lengthMeters());
+        } catch (InvalidInputException e) {
+          throw e.at("route '" + id + "'");
+        }
+      }
+    };
+  }
+
+  private static Corridor corridor(Row prepared) {
+    List<Double> lat = prepared.getList(2);
+    List<Double> lon = prepared.getList(3);
+    double[] la = new double[lat.size()];
+    double[] lo = new double[lon.size()];
+    for (int i = 0; i < la.length; i++) {
+      la[i] = lat.get(i);
+      lo[i] = lon.get(i);
+    }
+    return Corridor.of(Route.of(la, lo), prepared.getDouble(4));
+  }
+
+  /** How many groups a route of {@code cells} cells is tested in. */
+  private static int groups(int cells, int cellsPerGroup) {
+    return Math.max(1, Math.min(MAX_GROUPS, cells / cellsPerGroup));
+  }
+
+  private static FlatMapFunction<Row, Row> coverRoute(CellGrid grid, int cellsPerGroup) {
+    return r -> {
+      long[] cells = grid.cover(corridor(r));
+      int groups = groups(cells.length, cellsPerGroup);
+      long base = r.getLong(0) * MAX_GROUPS;
+      List<Row> out = new ArrayList<>(cells.length);
+      for (int i = 0; i < cells.length; i++) {
+        // Runs of neighbouring cells (sorted keys are row-major) go to one group.
+        int group = (int) ((long) i * groups / cells.length);
+        out.add(RowFactory.create(cells[i], base + group));
+      }
+      return out.iterator();
+    };
+  }
+
+  private static FlatMapFunction<Row, Row> routeGroups(CellGrid grid, int cellsPerGroup) {
+    return r -> {
+      int groups = groups(grid.cover(corridor(r)).length, cellsPerGroup);
+      List<Row> out = new ArrayList<>(groups);
+      for (int g = 0; g < groups; g++) {
+        out.add(RowFactory.create(r.getLong(0) * MAX_GROUPS + g, r.getString(1), r.get(2), r.get(3),
+            r.getDouble(4), r.getDouble(5)));
+      }
+      return out.iterator();
+    };
+  }
+
+  private static MapPartitionsFunction<Row, Row> keyPoints(CellGrid grid) {
+    return rows -> new Iterator<Row>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        if (r.isNullAt(0)) {
+          throw new InvalidInputException("a location has no id");
+        }
+        String id = r.getString(0);
+        if (r.isNullAt(1) || r.isNullAt(2)) {
+          throw new InvalidInputException("location '" + id + "': lat or lon is missing or not a number");
+        }
+        double lat = r.getDouble(1);
+        double lon = r.getDouble(2);
+        Sphere.checkLatLon("location '" + id + "'", lat, lon);
+        return RowFactory.create(grid.cellOf(lat, lon), id, lat, lon);
+      }
+    };
+  }
+
+  private static CoGroupFunction<Long, Row, Row, Row> exactTest(int chunkPoints) {
+    return (groupKey, routeRows, candidateRows) -> {
+      if (!routeRows.hasNext() || !candidateRows.hasNext()) {
+        return java.util.Collections.emptyIterator();
+      }
+      Row route = routeRows.next();
+      String routeId = route.getString(1);
+      Corridor corridor = corridor(route);
+      FastFilter filter = FastFilter.singleThreaded();
+      List<Row> out = new ArrayList<>();
+      while (candidateRows.hasNext()) {
+        // Each candidate point is a location of its own here; points of one location meet later.
+        LocationSet.Builder chunk = LocationSet.builder();
+        for (int n = 0; n < chunkPoints && candidateRows.hasNext(); n++) {
+          Row c = candidateRows.next();
+          chunk.add(c.getString(1), c.getDouble(2), c.getDouble(3));
+        }
+        LocationSet points = chunk.build();
+        for (Match m : filter.filter(corridor, points)) {
+          out.add(RowFactory.create(groupKey, routeId, points.id(m.location()), m.distanceMeters(),
+              m.offsetMeters()));
+        }
+      }
+      return out.iterator();
+    };
+  }
+}
