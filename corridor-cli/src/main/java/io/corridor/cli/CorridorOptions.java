@@ -3,7 +3,7 @@ package io.corridor.cli;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
-import io.corridor.core.io.RouteReader;
+import io.corridor.formats.RouteReader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -6,15 +6,15 @@ import io.corridor.core.filter.FastFilter;
 import io.corridor.core.filter.Match;
 import io.corridor.core.filter.Strategy;
 import io.corridor.core.geo.Corridor;
-import io.corridor.core.io.LocationReader;
 import io.corridor.core.location.LocationSet;
+import io.corridor.formats.LocationReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code corridor filter}: reads a route and a set of locations, keeps those inside the corridor

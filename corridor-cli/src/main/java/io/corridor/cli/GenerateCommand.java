@@ -1,9 +1,9 @@
 package io.corridor.cli;
 
 import io.corridor.core.InvalidInputException;
-import io.corridor.core.io.AtomicFiles;
-import io.corridor.core.synthetic.Region;
-import io.corridor.core.synthetic.SyntheticLocations;
+import io.corridor.formats.AtomicFiles;
+import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocations;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.corridor.cli;
 
 import io.corridor.core.filter.Match;
-import io.corridor.core.io.MatchWriter;
-import io.corridor.core.io.OutputFormat;
 import io.corridor.core.location.LocationSource;
+import io.corridor.formats.MatchWriter;
+import io.corridor.formats.OutputFormat;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

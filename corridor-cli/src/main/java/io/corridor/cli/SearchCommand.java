@@ -64,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
     Corridor corridor = corridorOptions.corridor();
     LocationIndex locations = open(index);
     List<IndexMatch> found = locations.search(corridor,
-        new SearchOptions(categorySet(), limit, sort));
+        SearchOptions.builder().categories(categorySet()).limit(limit).sort(sort).build());
     List<Match> matches = new ArrayList<>(found.size());
     for (IndexMatch m : found) {
       matches.add(new Match(m.location(), m.distanceMeters(), m.offsetMeters()));

@@ -2,8 +2,8 @@ package io.corridor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.corridor.core.io.LocationReader;
 import io.corridor.core.location.LocationSet;
+import io.corridor.formats.LocationReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

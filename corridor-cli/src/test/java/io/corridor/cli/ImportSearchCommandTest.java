@@ -2,8 +2,8 @@ package io.corridor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.corridor.core.synthetic.Region;
-import io.corridor.core.synthetic.SyntheticLocations;
+import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -1,8 +1,10 @@
 package io.corridor.importer;
 
 import io.corridor.core.InvalidInputException;
-import io.corridor.core.io.LocationReader;
+import io.corridor.core.location.JsonText;
 import io.corridor.core.location.LocationSink;
+import io.corridor.formats.JsonValues;
+import io.corridor.formats.LocationReader;
 import io.corridor.index.DuplicateIdException;
 import io.corridor.index.IdGroups;
 import io.corridor.index.LocationIndex;
@@ -168,9 +170,11 @@ public final class LocationImporter {
       if (location >= 0) {
         return location;
       }
-      // Every property stays in its place, typed as read; the name and category are stored once.
+      // Every property stays in its place, typed as read (a value that is not a string as its JSON
+      // text, which the index keeps verbatim); the name and category are stored once.
       Map<String, Object> properties = new LinkedHashMap<>();
-      LocationSink.forEach(columns, rowProperties, properties::put);
+      LocationSink.forEach(columns, rowProperties, (key, value) -> properties.put(key,
+          value instanceof String ? value : new JsonText(JsonValues.write(value))));
       location = locations.add(id, string(properties.get(nameField)),
           string(properties.get(categoryField)), properties);
       if ((++added & (PROGRESS_EVERY - 1)) == 0) {

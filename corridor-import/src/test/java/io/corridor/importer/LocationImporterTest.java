@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.corridor.core.InvalidInputException;
+import io.corridor.core.location.JsonText;
 import io.corridor.index.IndexLocations;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.Snapshot;
@@ -223,7 +224,8 @@ class LocationImporterTest {
         """);
     LocationIndex expected = LocationIndex.builder()
         .add("m", new double[] {46.5, 46.51, 46.52}, new double[] {6.6, 6.61, 6.62},
-            "Ouchy", "charging", ordered("name", "Ouchy", "category", "charging", "kw", 150))
+            "Ouchy", "charging",
+            ordered("name", "Ouchy", "category", "charging", "kw", new JsonText("150")))
         .add("p", new double[] {46.4}, new double[] {6.7}, null, null, null)
         .build();
 
@@ -234,7 +236,7 @@ class LocationImporterTest {
         List.of(46.5, 6.6), List.of(46.51, 6.61), List.of(46.52, 6.62));
     assertThat(index.name(m)).isEqualTo("Ouchy");
     assertThat(index.properties(m)).containsExactly(Map.entry("name", "Ouchy"),
-        Map.entry("category", "charging"), Map.entry("kw", 150));
+        Map.entry("category", "charging"), Map.entry("kw", new JsonText("150")));
     assertThat(snapshotBytes(index, "streamed")).isEqualTo(snapshotBytes(expected, "expected"));
   }
 

@@ -117,6 +117,9 @@ public final class LocationIndex {
    * gives them, restricted and ordered as {@code options} says.
    */
   public List<IndexMatch> search(Corridor corridor, SearchOptions options) {
+    if (options.after() != null || options.timeout() != null) {
+      throw new UnsupportedOperationException("this search does not resume or time out yet");
+    }
     return CorridorSearch.search(this, corridor, options);
   }
 

@@ -1,6 +1,6 @@
 package io.corridor.index;
 
-import io.corridor.core.io.JsonValues;
+import io.corridor.core.location.JsonText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -17,8 +17,9 @@ import java.util.function.ToIntFunction;
  *
  * <p>A value starts with a code: 0 for "the location's name", 1 for "its category" (so that the
  * name and category columns of a file, kept in their place among the properties, are not stored
- * twice), else 2 + 2 × the length of the UTF-8 bytes that follow + 0 for a string, 1 for the JSON
- * text of a GeoJSON number, boolean, null, array or object (so that it is written back as such).
+ * twice), else 2 + 2 × the length of the UTF-8 bytes that follow + 0 for a string, 1 for the
+ * {@link JsonText} of a GeoJSON number, boolean, null, array or object (so that it is written back
+ * as such).
  */
 final class PropertyCodec {
   private static final int NAME = 0;
@@ -47,8 +48,12 @@ final class PropertyCodec {
       } else if (value instanceof String s && !s.isEmpty() && s.equals(category)) {
         out.addVarint(CATEGORY);
       } else {
-        boolean json = !(value instanceof String);
-        byte[] v = (json ? JsonValues.write(value) : (String) value).getBytes(StandardCharsets.UTF_8);
+        boolean json = value instanceof JsonText;
+        if (!json && !(value instanceof String)) {
+          throw new IllegalArgumentException("property \"" + e.getKey()
+              + "\" must be a String or a JsonText, not " + (value == null ? "null" : value.getClass().getSimpleName()));
+        }
+        byte[] v = (json ? ((JsonText) value).json() : (String) value).getBytes(StandardCharsets.UTF_8);
         out.addVarint(INLINE + 2 * v.length + (json ? 1 : 0));
         out.add(v);
       }
@@ -79,7 +84,7 @@ final class PropertyCodec {
         case CATEGORY -> Objects.requireNonNull(category, "a property refers to a missing category");
         default -> {
           String text = readString(bytes, pos, (code - INLINE) >>> 1);
-          yield ((code - INLINE) & 1) == 0 ? text : JsonValues.read(text);
+          yield ((code - INLINE) & 1) == 0 ? text : new JsonText(text);
         }
       };
       map.put(key, value);

@@ -33,7 +33,7 @@ class IndexFootprintTest {
     // 1 600 km across the generated region, through its towns.
     Route route = Route.of(new double[] {44, 46, 48, 50}, new double[] {-1, 4, 9, 14});
     Corridor corridor = Corridor.of(route, 5_000);
-    SearchOptions first20 = SearchOptions.all().withLimit(20);
+    SearchOptions first20 = SearchOptions.builder().limit(20).build();
     CorridorSearch limited = CorridorSearch.run(INDEX, corridor, first20);
     CorridorSearch full = CorridorSearch.run(INDEX, corridor, SearchOptions.all());
     List<IndexMatch> all = INDEX.search(corridor, SearchOptions.all());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
+import io.corridor.core.location.JsonText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ class LocationIndexTest {
   void propertiesKeepTheirOrderAndTypesAndTheNameAndCategoryAreStoredOnce() {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("kind", "fuel");
-    props.put("kw", 150);
-    props.put("open", true);
-    props.put("note", null);
+    props.put("kw", new JsonText("150"));
+    props.put("open", new JsonText("true"));
+    props.put("note", new JsonText("null"));
     props.put("empty", "");
     props.put("title", "Gare ⛽");
-    props.put("tags", List.of("a", Map.of("b", 2.5)));
+    props.put("tags", new JsonText("[\"a\",{\"b\":2.5}]"));
     props.put("brand", "fuel");
     LocationIndex index = LocationIndex.builder()
         .add("x", new double[] {10}, new double[] {20}, "Gare ⛽", "fuel", props)
@@ -65,6 +66,15 @@ class LocationIndexTest {
     assertThat(propertyBytes(index)).isLessThan(propertyBytes(other));
   }
 
+  @Test
+  void aPropertyValueThatIsNeitherTextNorJsonTextIsRefusedByName() {
+    Map<String, Object> props = Map.of("kw", 150);
+    assertThatThrownBy(() -> LocationIndex.builder()
+        .add("x", new double[] {10}, new double[] {20}, null, null, props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"kw\"");
+  }
+
   private static int propertyBytes(LocationIndex index) {
     return index.sections().get(Section.PROPERTY_BYTES).capacity();
   }
@@ -79,10 +89,10 @@ class LocationIndexTest {
     Corridor corridor = Corridor.of(Route.of(new double[] {0, 0}, new double[] {0, 1}), 1_000);
     assertThat(index.search(corridor, SearchOptions.all())).extracting(IndexMatch::id)
         .containsExactly("c", "b", "a");
-    assertThat(index.search(corridor, new SearchOptions(Set.of("fuel", "charging"), 0, null)))
+    assertThat(index.search(corridor, SearchOptions.builder().categories(Set.of("fuel", "charging")).build()))
         .extracting(IndexMatch::id).containsExactly("b", "a");
-    assertThat(index.search(corridor, new SearchOptions(Set.of("hotel"), 0, null))).isEmpty();
-    List<IndexMatch> byDistance = index.search(corridor, new SearchOptions(null, 2, SearchOptions.Sort.DISTANCE));
+    assertThat(index.search(corridor, SearchOptions.builder().categories(Set.of("hotel")).build())).isEmpty();
+    List<IndexMatch> byDistance = index.search(corridor, SearchOptions.builder().limit(2).sort(SearchOptions.Sort.DISTANCE).build());
     assertThat(byDistance).extracting(IndexMatch::id).containsExactly("a", "b");
   }
 
@@ -107,7 +117,7 @@ class LocationIndexTest {
         .add("x", new double[] {10, 91}, new double[] {0, 0}, null, null, null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("location x point 2: latitude 91.0");
-    assertThatThrownBy(() -> new SearchOptions(null, -1, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SearchOptions.builder().limit(-1).build()).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -48,7 +48,7 @@ class SearchAgainstFilterTest {
       assertThat(expected).as(context).isNotEmpty();
 
       int limit = 1 + random.nextInt(Math.max(1, expected.size() / 2 + 1));
-      assertSame(index.search(corridor, SearchOptions.all().withLimit(limit)),
+      assertSame(index.search(corridor, SearchOptions.builder().limit(limit).build()),
           expected.subList(0, Math.min(limit, expected.size())), set, context + " limit " + limit);
 
       String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
@@ -59,13 +59,13 @@ class SearchAgainstFilterTest {
         }
       }
       int small = 1 + random.nextInt(5);
-      assertSame(index.search(corridor, new SearchOptions(Set.of(category), small, SearchOptions.Sort.OFFSET)),
+      assertSame(index.search(corridor, SearchOptions.builder().categories(Set.of(category)).limit(small).sort(SearchOptions.Sort.OFFSET).build()),
           ofCategory.subList(0, Math.min(small, ofCategory.size())), set, context + " " + category);
 
       List<Match> byDistance = new ArrayList<>(expected);
       byDistance.sort(Comparator.comparingDouble(Match::distanceMeters)
           .thenComparing(m -> set.id(m.location())));
-      assertSame(index.search(corridor, new SearchOptions(null, limit, SearchOptions.Sort.DISTANCE)),
+      assertSame(index.search(corridor, SearchOptions.builder().limit(limit).sort(SearchOptions.Sort.DISTANCE).build()),
           byDistance.subList(0, Math.min(limit, byDistance.size())), set, context + " by distance");
     }
   }
@@ -80,7 +80,7 @@ class SearchAgainstFilterTest {
       List<Match> expected = FastFilter.singleThreaded().filter(corridor, set);
       LocationIndex index = LocationIndex.of(set);
       assertSame(index.search(corridor, SearchOptions.all()), expected, set, "r=" + radius);
-      assertSame(index.search(corridor, SearchOptions.all().withLimit(7)),
+      assertSame(index.search(corridor, SearchOptions.builder().limit(7).build()),
           expected.subList(0, Math.min(7, expected.size())), set, "r=" + radius + " limit 7");
     }
   }
@@ -102,7 +102,7 @@ class SearchAgainstFilterTest {
         List<Match> expected = FastFilter.singleThreaded().filter(corridor, set);
         assertThat(expected).as(context).isNotEmpty();
         assertSame(index.search(corridor, SearchOptions.all()), expected, set, context);
-        assertSame(index.search(corridor, SearchOptions.all().withLimit(50)),
+        assertSame(index.search(corridor, SearchOptions.builder().limit(50).build()),
             expected.subList(0, Math.min(50, expected.size())), set, context + " limit 50");
         assertThat(CorridorSearch.run(index, corridor, SearchOptions.all()).finestSplit())
             .as(context).isPositive();
@@ -127,7 +127,7 @@ class SearchAgainstFilterTest {
     LocationSet set = locationsNear(new Random(7), corridor, 500);
     List<Match> expected = FastFilter.singleThreaded().filter(corridor, set);
     assertThat(expected).isNotEmpty();
-    assertSame(LocationIndex.of(set).search(corridor, SearchOptions.all().withLimit(3)),
+    assertSame(LocationIndex.of(set).search(corridor, SearchOptions.builder().limit(3).build()),
         expected.subList(0, Math.min(3, expected.size())), set, "point route");
   }
 

@@ -1,9 +1,9 @@
 package io.corridor.bench.scenario;
 
 import io.corridor.core.geo.Route;
-import io.corridor.core.synthetic.Region;
-import io.corridor.core.synthetic.SyntheticLocation;
-import io.corridor.core.synthetic.SyntheticLocations;
+import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocation;
+import io.corridor.synthetic.SyntheticLocations;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -6,13 +6,13 @@ import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import io.corridor.core.location.LocationSet;
-import io.corridor.core.synthetic.Region;
-import io.corridor.core.synthetic.SyntheticLocations;
 import io.corridor.index.IndexMatch;
 import io.corridor.index.InvalidSnapshotException;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
 import io.corridor.index.Snapshot;
+import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public final class SearchData {
   public static SearchOptions options(String query) {
     return switch (query) {
       case "all" -> SearchOptions.all();
-      case "limit100" -> SearchOptions.all().withLimit(LIMIT);
+      case "limit100" -> SearchOptions.builder().limit(LIMIT).build();
       default -> throw new IllegalArgumentException("unknown query " + query + " (all, limit100)");
     };
   }
