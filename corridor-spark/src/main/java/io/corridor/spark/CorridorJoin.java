@@ -89,6 +89,11 @@ public final class CorridorJoin {
       .add("distance_m", DataTypes.DoubleType, false)
       .add("offset_m", DataTypes.DoubleType, false);
 
+  /** Covering cells per route, on average, that the automatic cell size aims at. */
+  static final int CELLS_PER_ROUTE = 2_000;
+  /** The covering budget of the automatic cell size for a few routes. */
+  static final int MIN_BUDGET = 10_000;
+
   /** Groups a route's cells may be split into, at most; the key reserves bits for them. */
   static final int MAX_GROUPS = 64;
 
@@ -96,7 +101,10 @@ public final class CorridorJoin {
 
   /** Tuning of the join; the answers never depend on it. */
   public record Options(double cellMeters, double coveringBudget, int cellsPerGroup, int chunkPoints) {
-    /** The defaults: cells sized from the routes, a few million covering cells, 64 Ki-point chunks. */
+    /**
+     * The defaults: cells sized from the routes (about {@link #CELLS_PER_ROUTE} per route, a few
+     * million in all at most), groups of 4 096 cells, chunks of 64 Ki points.
+     */
     public static Options defaults() {
       return new Options(0, 4_000_000, 4096, 65_536);
     }
@@ -125,9 +133,13 @@ public final class CorridorJoin {
         .mapPartitions(prepareRoutes(), Encoders.row(PREPARED))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    CellGrid grid = CellGrid.of(options.cellMeters() > 0
-        ? options.cellMeters()
-        : cellMeters(prepared.select("length_m", "radius_m").collectAsList(), options.coveringBudget()));
+    double cellMeters = options.cellMeters();
+    if (!(cellMeters > 0)) {
+      List<Row> sizes = prepared.select("length_m", "radius_m").collectAsList();
+      cellMeters = cellMeters(sizes,
+          Math.min(options.coveringBudget(), Math.max(MIN_BUDGET, CELLS_PER_ROUTE * sizes.size())));
+    }
+    CellGrid grid = CellGrid.of(cellMeters);
     int cellsPerGroup = options.cellsPerGroup();
 
     Dataset<Row> routeCells = prepared.flatMap(coverRoute(grid, cellsPerGroup), Encoders.row(ROUTE_CELLS));
@@ -219,15 +231,19 @@ public final class CorridorJoin {
     return Corridor.of(Route.of(la, lo), prepared.getDouble(4));
   }
 
-  /** How many groups a route of {@code cells} cells is tested in. */
-  private static int groups(int cells, int cellsPerGroup) {
-    return Math.max(1, Math.min(MAX_GROUPS, cells / cellsPerGroup));
+  /**
+   * How many groups a route is tested in: from the estimate of its covering, so that both sides of
+   * the join agree without computing the covering twice.
+   */
+  private static int groups(Row prepared, CellGrid grid, int cellsPerGroup) {
+    double cells = grid.estimateCells(prepared.getDouble(5), prepared.getDouble(4));
+    return (int) Math.max(1, Math.min(MAX_GROUPS, cells / cellsPerGroup));
   }
 
   private static FlatMapFunction<Row, Row> coverRoute(CellGrid grid, int cellsPerGroup) {
     return r -> {
       long[] cells = grid.cover(corridor(r));
-      int groups = groups(cells.length, cellsPerGroup);
+      int groups = groups(r, grid, cellsPerGroup);
       long base = r.getLong(0) * MAX_GROUPS;
       List<Row> out = new ArrayList<>(cells.length);
       for (int i = 0; i < cells.length; i++) {
@@ -241,7 +257,7 @@ public final class CorridorJoin {
 
   private static FlatMapFunction<Row, Row> routeGroups(CellGrid grid, int cellsPerGroup) {
     return r -> {
-      int groups = groups(grid.cover(corridor(r)).length, cellsPerGroup);
+      int groups = groups(r, grid, cellsPerGroup);
       List<Row> out = new ArrayList<>(groups);
       for (int g = 0; g < groups; g++) {
         out.add(RowFactory.create(r.getLong(0) * MAX_GROUPS + g, r.getString(1), r.get(2), r.get(3),

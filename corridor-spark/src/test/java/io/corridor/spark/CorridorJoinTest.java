@@ -83,7 +83,7 @@ class CorridorJoinTest {
 
   @Test
   void equalsTheFilterWithSmallCellsAndRoutesSplitIntoGroups() {
-    assertEqualsFilter(new CorridorJoin.Options(300, 1, 16, 100));
+    assertEqualsFilter(new CorridorJoin.Options(1_000, 1, 16, 100));
   }
 
   @Test
