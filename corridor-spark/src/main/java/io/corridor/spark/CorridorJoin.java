@@ -15,10 +15,13 @@ import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import io.corridor.core.geo.Sphere;
 import io.corridor.core.location.LocationSet;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.CoGroupFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -39,22 +42,27 @@ import org.apache.spark.storage.StorageLevel;
  * with several points. The answer has one row {@code (route_id, id, distance_m, offset_m)} per
  * match, unordered.
  *
- * <p>How, without ever pairing every route with every point:
+ * <p>How, without ever pairing every route with every point: each route is parsed once, and a
+ * {@link CellGrid} is sized so that the routes' coverings stay near {@link #CELLS_PER_ROUTE} cells
+ * per route. Then one of two plans, by the size of the routes' side (the answers are the same):
  *
- * <ol>
- *   <li>each route is parsed once; a {@link CellGrid} is sized so that the routes' coverings stay
- *       within {@link Options#coveringBudget} cells;
- *   <li>each route emits one small row (cell, route key) per cell its corridor covers, each point
- *       one row keyed by the cell that holds it; an equi-join on the cell gives the candidates
- *       (Spark's adaptive execution splits a cell that holds too many points);
- *   <li>candidates are grouped by route with the route itself, which is prepared once per group
- *       and tests them in chunks with the fast filter, the code behind {@code corridor filter}; a
- *       route covering many cells is split into several groups by cell, so one long route does
- *       not make one long task;
- *   <li>a location with several points keeps its nearest, by the filter's own rule.
- * </ol>
+ * <ul>
+ *   <li><b>broadcast</b> (up to {@link Options#broadcastCells} covering cells): every task gets
+ *       the routes and, per covered cell, the routes that cover it; each point looks up its cell
+ *       and is tested exactly against those routes, each prepared once per task. Points are never
+ *       shuffled, and a city cell full of points costs only its own tests;
+ *   <li><b>shuffle</b> (more routes than that): each route emits one small row (cell, group) per
+ *       cell its corridor covers, each point one row keyed by its cell; an equi-join on the cell
+ *       gives the candidates (Spark's adaptive execution splits a cell that holds too many
+ *       points); candidates are grouped by route with the route itself, prepared once per group,
+ *       and tested in chunks with the fast filter, the code behind {@code corridor filter}; a route
+ *       covering many cells is split into several groups, so one long route does not make one long
+ *       task.
+ * </ul>
  *
- * Memory per task is bounded by a chunk of candidates, not by the data.
+ * Last, a location with several points keeps its nearest, by the filter's own rule.
+ *
+ * Memory per task is bounded by the routes' table or a chunk of candidates, not by the points.
  */
 public final class CorridorJoin {
   /** The output schema. */
@@ -99,19 +107,30 @@ public final class CorridorJoin {
 
   private CorridorJoin() {}
 
-  /** Tuning of the join; the answers never depend on it. */
-  public record Options(double cellMeters, double coveringBudget, int cellsPerGroup, int chunkPoints) {
+  /**
+   * Tuning of the join; the answers never depend on it. {@code broadcastCells}: routes whose
+   * coverings are estimated at no more than this many cells in all are broadcast to every task
+   * (points then stay where they are); 0 never broadcasts.
+   */
+  public record Options(double cellMeters, double coveringBudget, int cellsPerGroup, int chunkPoints,
+      double broadcastCells) {
     /**
      * The defaults: cells sized from the routes (about {@link #CELLS_PER_ROUTE} per route, a few
-     * million in all at most), groups of 4 096 cells, chunks of 64 Ki points.
+     * million in all at most), routes broadcast up to 8 million covering cells, else groups of
+     * 4 096 cells and chunks of 64 Ki points.
      */
     public static Options defaults() {
-      return new Options(0, 4_000_000, 4096, 65_536);
+      return new Options(0, 4_000_000, 4096, 65_536, 8_000_000);
     }
 
     /** Returns these options with a fixed cell size in metres (0: sized from the routes). */
     public Options withCellMeters(double meters) {
-      return new Options(meters, coveringBudget, cellsPerGroup, chunkPoints);
+      return new Options(meters, coveringBudget, cellsPerGroup, chunkPoints, broadcastCells);
+    }
+
+    /** Returns these options with routes never broadcast: both sides keyed by cell and shuffled. */
+    public Options withoutBroadcast() {
+      return new Options(cellMeters, coveringBudget, cellsPerGroup, chunkPoints, 0);
     }
   }
 
@@ -133,31 +152,62 @@ public final class CorridorJoin {
         .mapPartitions(prepareRoutes(), Encoders.row(PREPARED))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
+    List<Row> sizes = prepared.select("length_m", "radius_m").collectAsList();
     double cellMeters = options.cellMeters();
     if (!(cellMeters > 0)) {
-      List<Row> sizes = prepared.select("length_m", "radius_m").collectAsList();
       cellMeters = cellMeters(sizes,
           Math.min(options.coveringBudget(), Math.max(MIN_BUDGET, CELLS_PER_ROUTE * sizes.size())));
     }
     CellGrid grid = CellGrid.of(cellMeters);
+    double coveringCells = 0;
+    for (Row r : sizes) {
+      coveringCells += grid.estimateCells(r.getDouble(0), r.getDouble(1));
+    }
+    Dataset<Row> points = locations
+        .select(col("id").cast("string"), col("lat").cast("double"), col("lon").cast("double"));
+    Dataset<Row> pointMatches = coveringCells <= options.broadcastCells() && sizes.size() < RouteTable.MAX_ROUTES
+        ? broadcastJoin(prepared, points, grid)
+        : shuffleJoin(prepared, points, grid, options);
+    return nearestPerLocation(pointMatches);
+  }
+
+  /**
+   * Matches points where they lie against a broadcast table of every route and the cells it
+   * covers: no shuffle of points, only of matches.
+   */
+  private static Dataset<Row> broadcastJoin(Dataset<Row> prepared, Dataset<Row> points, CellGrid grid) {
+    RouteTable table = RouteTable.build(prepared.collectAsList(), grid);
+    Broadcast<RouteTable> shared =
+        JavaSparkContext.fromSparkContext(prepared.sparkSession().sparkContext()).broadcast(table);
+    return points.mapPartitions(matchPoints(shared), Encoders.row(POINT_MATCHES));
+  }
+
+  /**
+   * Keys both sides by cell and joins them, then tests each route's candidates with the route
+   * prepared once per group: for more routes than a broadcast would hold.
+   */
+  private static Dataset<Row> shuffleJoin(Dataset<Row> prepared, Dataset<Row> points, CellGrid grid,
+      Options options) {
     int cellsPerGroup = options.cellsPerGroup();
 
     Dataset<Row> routeCells = prepared.flatMap(coverRoute(grid, cellsPerGroup), Encoders.row(ROUTE_CELLS));
-    Dataset<Row> pointCells = locations
-        .select(col("id").cast("string"), col("lat").cast("double"), col("lon").cast("double"))
-        .mapPartitions(keyPoints(grid), Encoders.row(POINT_CELLS));
+    Dataset<Row> pointCells = points.mapPartitions(keyPoints(grid), Encoders.row(POINT_CELLS));
     Dataset<Row> candidates = pointCells.join(routeCells, "cell").select("group_key", "id", "lat", "lon");
 
     Dataset<Row> routeGroups = prepared.flatMap(routeGroups(grid, cellsPerGroup), Encoders.row(PREPARED));
-    Dataset<Row> pointMatches = routeGroups
+    return routeGroups
         .groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
         .cogroup(
             candidates.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG()),
             exactTest(options.chunkPoints()),
             Encoders.row(POINT_MATCHES));
+  }
 
-    // A location's nearest point, by the filter's rule: the smallest distance, and the smallest
-    // offset among its points within the tie tolerance of it.
+  /**
+   * Returns each location's nearest point per route, by the filter's rule: the smallest distance,
+   * and the smallest offset among its points within the tie tolerance of it.
+   */
+  private static Dataset<Row> nearestPerLocation(Dataset<Row> pointMatches) {
     return pointMatches
         .withColumn("route_key", expr("group_key div " + MAX_GROUPS))
         .groupBy("route_key", "id")
@@ -276,19 +326,65 @@ public final class CorridorJoin {
 
       @Override
       public Row next() {
-        Row r = rows.next();
-        if (r.isNullAt(0)) {
-          throw new InvalidInputException("a location has no id");
-        }
-        String id = r.getString(0);
-        if (r.isNullAt(1) || r.isNullAt(2)) {
-          throw new InvalidInputException("location '" + id + "': lat or lon is missing or not a number");
-        }
-        double lat = r.getDouble(1);
-        double lon = r.getDouble(2);
-        Sphere.checkLatLon("location '" + id + "'", lat, lon);
-        return RowFactory.create(grid.cellOf(lat, lon), id, lat, lon);
+        Row r = checked(rows.next());
+        return RowFactory.create(grid.cellOf(r.getDouble(1), r.getDouble(2)), r.getString(0),
+            r.getDouble(1), r.getDouble(2));
       }
+    };
+  }
+
+  /** Returns the point row {@code (id, lat, lon)} after checking it, naming the location if invalid. */
+  private static Row checked(Row r) {
+    if (r.isNullAt(0)) {
+      throw new InvalidInputException("a location has no id");
+    }
+    if (r.isNullAt(1) || r.isNullAt(2)) {
+      throw new InvalidInputException(
+          "location '" + r.getString(0) + "': lat or lon is missing or not a number");
+    }
+    Sphere.checkLatLon("location '" + r.getString(0) + "'", r.getDouble(1), r.getDouble(2));
+    return r;
+  }
+
+  private static MapPartitionsFunction<Row, Row> matchPoints(Broadcast<RouteTable> shared) {
+    return rows -> {
+      RouteTable table = shared.value();
+      PreparedCorridor[] corridors = new PreparedCorridor[table.size()];
+      double[] out = new double[2];
+      ArrayDeque<Row> pending = new ArrayDeque<>();
+      return new Iterator<Row>() {
+        @Override
+        public boolean hasNext() {
+          while (pending.isEmpty() && rows.hasNext()) {
+            Row r = checked(rows.next());
+            double lat = r.getDouble(1);
+            double lon = r.getDouble(2);
+            int cell = table.cellIndex(lat, lon);
+            if (cell < 0) {
+              continue;
+            }
+            for (int k = table.routesFrom(cell), end = table.routesTo(cell); k < end; k++) {
+              int route = table.route(k);
+              if (corridors[route] == null) {
+                corridors[route] = table.prepare(route);
+              }
+              if (corridors[route].inside(lat, lon, out)) {
+                pending.add(RowFactory.create((long) route * MAX_GROUPS, table.id(route), r.getString(0),
+                    out[0], out[1]));
+              }
+            }
+          }
+          return !pending.isEmpty();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return pending.poll();
+        }
+      };
     };
   }
 

@@ -1,7 +1,6 @@
 package io.corridor.spark;
 
 import io.corridor.core.InvalidInputException;
-import io.corridor.core.geo.ArcBounds;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Sphere;
 import java.util.LinkedHashMap;
@@ -17,11 +16,11 @@ final class PreparedCorridors {
   /** How many distinct (route, radius) pairs a task keeps prepared. */
   static final int CAPACITY = 64;
 
-  private final Map<Key, Prepared> cache = new LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<Key, PreparedCorridor> cache = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Prepared> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Key, PreparedCorridor> eldest) {
       return size() > CAPACITY;
     }
   };
@@ -35,44 +34,13 @@ final class PreparedCorridors {
   boolean inside(double latDegrees, double lonDegrees, String route, double radiusMeters, double[] out) {
     Sphere.checkLatLon("point", latDegrees, lonDegrees);
     Key key = new Key(route, radiusMeters);
-    Prepared prepared = cache.get(key);
+    PreparedCorridor prepared = cache.get(key);
     if (prepared == null) {
-      prepared = new Prepared(route, radiusMeters);
+      prepared = new PreparedCorridor(Corridor.of(RouteText.parse(route), radiusMeters));
       cache.put(key, prepared);
     }
     return prepared.inside(latDegrees, lonDegrees, out);
   }
 
   private record Key(String route, double radiusMeters) {}
-
-  /**
-   * A corridor with its per-arc boxes: a point is tested against the arcs whose box holds it, in
-   * route order, which include its nearest arc whenever it is inside.
-   */
-  private static final class Prepared {
-    private final Corridor corridor;
-    private final ArcBounds bounds;
-    private final int[] arcIds;
-    private final double[] p = new double[3];
-
-    Prepared(String route, double radiusMeters) {
-      this.corridor = Corridor.of(RouteText.parse(route), radiusMeters);
-      this.bounds = ArcBounds.of(corridor);
-      this.arcIds = new int[corridor.arcCount()];
-    }
-
-    boolean inside(double lat, double lon, double[] out) {
-      int n = 0;
-      for (int arc = 0; arc < arcIds.length; arc++) {
-        if (bounds.contains(arc, lat, lon)) {
-          arcIds[n++] = arc;
-        }
-      }
-      if (n == 0) {
-        return false;
-      }
-      Sphere.toUnitVector(lat, lon, p, 0);
-      return corridor.nearest(p[0], p[1], p[2], arcIds, 0, n, out);
-    }
-  }
 }

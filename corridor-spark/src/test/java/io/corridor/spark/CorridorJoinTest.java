@@ -77,13 +77,18 @@ class CorridorJoinTest {
   }
 
   @Test
-  void equalsTheFilterRouteByRoute() {
+  void equalsTheFilterRouteByRouteWithRoutesBroadcast() {
     assertEqualsFilter(CorridorJoin.Options.defaults());
   }
 
   @Test
   void equalsTheFilterWithSmallCellsAndRoutesSplitIntoGroups() {
-    assertEqualsFilter(new CorridorJoin.Options(1_000, 1, 16, 100));
+    assertEqualsFilter(new CorridorJoin.Options(1_000, 1, 16, 100, 0));
+  }
+
+  @Test
+  void equalsTheFilterWithoutBroadcast() {
+    assertEqualsFilter(CorridorJoin.Options.defaults().withoutBroadcast());
   }
 
   @Test
