@@ -1,0 +1,162 @@
+package io.corridor.server;
+
+import io.corridor.core.filter.FastFilter;
+import io.corridor.core.filter.Match;
+import io.corridor.core.geo.Corridor;
+import io.corridor.formats.LocationReader;
+import io.corridor.core.location.LocationSet;
+import io.corridor.synthetic.Region;
+import io.corridor.synthetic.SyntheticLocation;
+import io.corridor.synthetic.SyntheticLocations;
+import io.corridor.index.IndexMatch;
+import io.corridor.index.LocationIndex;
+import io.corridor.index.SearchOptions;
+import io.corridor.index.Snapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The one place where the server calls the Corridor library: opening a snapshot, building the
+ * demo index, searching and filtering. The rest of the server sees {@link Hit}s, so that a change
+ * of the library's API touches this file only.
+ */
+final class CorridorLibrary {
+  /** The seed of the demo's synthetic locations. */
+  static final long DEMO_SEED = 42;
+  /** The category given to the example charging stations in the demo. */
+  static final String EXAMPLE_CATEGORY = "charging_station";
+  private static final String EXAMPLES = "demo/charging-stations.csv";
+  private static final FastFilter FILTER = FastFilter.singleThreaded();
+
+  private CorridorLibrary() {}
+
+  /**
+   * Opens and verifies a snapshot in full.
+   *
+   * @throws io.corridor.index.InvalidSnapshotException if it is truncated, corrupted or not a snapshot
+   */
+  static LocationIndex open(Path file) throws IOException {
+    return Snapshot.open(file);
+  }
+
+  /** Releases an index nothing uses any more (its mapping goes with the last reference to it). */
+  static void close(LocationIndex index) {
+    // The current LocationIndex holds no resource to close: its mapped buffers are unmapped when
+    // collected, which happens once the last lease has dropped it.
+  }
+
+  /**
+   * Builds the demo index: {@code count} synthetic locations over western Europe and the example
+   * charging stations, in memory.
+   */
+  static LocationIndex demo(int count) throws IOException {
+    // Each synthetic location is a pure function of its number: they are made on all cores, then
+    // added in order, with name and category and no other property.
+    SyntheticLocations generator = SyntheticLocations.create(DEMO_SEED, Region.EUROPE);
+    SyntheticLocation[] synthetic = new SyntheticLocation[count];
+    IntStream.range(0, count).parallel().forEach(i -> synthetic[i] = generator.location(i));
+    LocationSet examples;
+    try (InputStream in = CorridorLibrary.class.getResourceAsStream(EXAMPLES)) {
+      if (in == null) {
+        throw new IOException("the example stations are missing from the server's resources");
+      }
+      examples = LocationReader.parseCsv(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          "charging-stations.csv");
+    }
+    LocationIndex.Builder b = LocationIndex.builder();
+    for (SyntheticLocation l : synthetic) {
+      b.point(b.location(l.id(), l.name(), l.category().columnValue(), null), l.lat(), l.lon());
+    }
+    add(b, examples, EXAMPLE_CATEGORY);
+    return b.build();
+  }
+
+  private static void add(LocationIndex.Builder b, LocationSet set, String category) {
+    for (int i = 0; i < set.size(); i++) {
+      int from = set.pointStart(i);
+      int to = set.pointEnd(i);
+      Map<String, Object> props = new LinkedHashMap<>(set.properties(i));
+      props.putIfAbsent("category", category);
+      Object name = props.get("name");
+      Object cat = props.get("category");
+      b.add(set.id(i), Arrays.copyOfRange(set.latitudesView(), from, to),
+          Arrays.copyOfRange(set.longitudesView(), from, to),
+          name == null ? null : name.toString(), cat == null ? null : cat.toString(), props);
+    }
+  }
+
+  /** Searches {@code index}: matches of {@code categories} (empty for all) by {@code sort}, at most {@code limit} (0: all). */
+  static List<Hit> search(LocationIndex index, Corridor corridor, Set<String> categories, int limit,
+      SortOrder sort) {
+    SearchOptions.Sort s = sort == SortOrder.DISTANCE ? SearchOptions.Sort.DISTANCE : SearchOptions.Sort.OFFSET;
+    List<IndexMatch> found = index.search(corridor,
+        SearchOptions.builder().categories(categories).limit(limit).sort(s).build());
+    List<Hit> hits = new ArrayList<>(found.size());
+    for (IndexMatch m : found) {
+      int i = m.location();
+      int n = index.pointEnd(i) - index.pointStart(i);
+      double[] lats = new double[n];
+      double[] lons = new double[n];
+      for (int k = 0; k < n; k++) {
+        lats[k] = index.latDegrees(index.pointStart(i) + k);
+        lons[k] = index.lonDegrees(index.pointStart(i) + k);
+      }
+      hits.add(new Hit(m.id(), m.distanceMeters(), m.offsetMeters(), index.name(i),
+          index.category(i), index.properties(i), lats, lons));
+    }
+    return hits;
+  }
+
+  /** Filters {@code locations} on one core: the matches sorted by offset, then id. */
+  static List<Hit> filter(Corridor corridor, LocationSet locations) {
+    List<Match> found = FILTER.filter(corridor, locations);
+    List<Hit> hits = new ArrayList<>(found.size());
+    for (Match m : found) {
+      hits.add(Hit.of(locations.id(m.location()), m.distanceMeters(), m.offsetMeters()));
+    }
+    return hits;
+  }
+
+  /** Returns what an index holds, for {@code GET /v1/index}: counts by category and the bounding box. */
+  static IndexSummary summarize(LocationIndex index) {
+    Map<String, Integer> categories = new java.util.TreeMap<>();
+    for (int i = 0; i < index.size(); i++) {
+      String c = index.category(i);
+      if (c != null) {
+        categories.merge(c, 1, Integer::sum);
+      }
+    }
+    double minLat = Double.POSITIVE_INFINITY;
+    double minLon = Double.POSITIVE_INFINITY;
+    double maxLat = Double.NEGATIVE_INFINITY;
+    double maxLon = Double.NEGATIVE_INFINITY;
+    for (int p = 0; p < index.pointCount(); p++) {
+      double lat = index.latDegrees(p);
+      double lon = index.lonDegrees(p);
+      minLat = Math.min(minLat, lat);
+      maxLat = Math.max(maxLat, lat);
+      minLon = Math.min(minLon, lon);
+      maxLon = Math.max(maxLon, lon);
+    }
+    double[] bbox = index.pointCount() == 0 ? new double[0] : new double[] {minLon, minLat, maxLon, maxLat};
+    return new IndexSummary(index.size(), index.pointCount(), categories, bbox);
+  }
+
+  /** The order of a search's matches; ties by id. */
+  enum SortOrder {
+    OFFSET,
+    DISTANCE
+  }
+
+  /** Counts of an index: locations, points, locations per category, and [minLon, minLat, maxLon, maxLat]. */
+  record IndexSummary(int locations, int points, Map<String, Integer> categories, double[] bbox) {}
+}
