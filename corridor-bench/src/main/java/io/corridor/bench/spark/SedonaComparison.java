@@ -33,7 +33,8 @@ import org.apache.spark.storage.StorageLevel;
  * answer is checked against ours: exact plans must give the same pairs and distances.
  *
  * <p>Usage: {@code SedonaComparison ROUTESxPOINTS...} (e.g. {@code 1000x1000000 200x1000000});
- * every size runs every plan once after a small unreported warm-up.
+ * every size runs every plan once after a small unreported warm-up. {@code -Dplans=planar} (a
+ * comma-separated subset of {@code spheroid,planar,buffer}) runs only those of Sedona's plans.
  */
 public final class SedonaComparison {
   private static final StructType ROUTES = new StructType()
@@ -89,14 +90,22 @@ public final class SedonaComparison {
           exact.size());
       System.out.printf(Locale.ROOT, "  %-44s %8.1f s%n", "corridor join", oursSeconds);
     }
-    plan(spark, report, "Sedona ST_DWithin spheroid + refine", refine
-        + "ST_DWithin(r.geom, p.geom, r.radius_m, true)", exact, oursSeconds);
-    plan(spark, report, "Sedona planar ST_DWithin (degrees) + refine", refine
-        + "ST_DWithin(r.geom, p.geom, r.margin_deg)", exact, oursSeconds);
-    spark.sql("SELECT *, ST_Buffer(geom, radius_m * 1.02 + 20, true) AS buffer FROM r")
-        .createOrReplaceTempView("rb");
-    plan(spark, report, "Sedona ST_Buffer (UTM) + ST_Intersects + refine", refine.replace("FROM r JOIN", "FROM rb r JOIN")
-        + "ST_Intersects(r.buffer, p.geom)", exact, oursSeconds);
+    String plans = System.getProperty("plans", "spheroid,planar,buffer");
+    if (plans.contains("spheroid")) {
+      plan(spark, report, "Sedona ST_DWithin spheroid + refine", refine
+          + "ST_DWithin(r.geom, p.geom, r.radius_m, true)", exact, oursSeconds);
+    }
+    if (plans.contains("planar")) {
+      plan(spark, report, "Sedona planar ST_DWithin (degrees) + refine", refine
+          + "ST_DWithin(r.geom, p.geom, r.margin_deg)", exact, oursSeconds);
+    }
+    if (plans.contains("buffer")) {
+      spark.sql("SELECT *, ST_Buffer(geom, radius_m * 1.02 + 20, true) AS buffer FROM r")
+          .createOrReplaceTempView("rb");
+      plan(spark, report, "Sedona ST_Buffer (UTM) + ST_Intersects + refine",
+          refine.replace("FROM r JOIN", "FROM rb r JOIN") + "ST_Intersects(r.buffer, p.geom)", exact,
+          oursSeconds);
+    }
     routes.unpersist();
     points.unpersist();
   }
