@@ -77,6 +77,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--otlp-endpoint", paramLabel = "URL", description = "OTLP/HTTP traces endpoint (default: none, traces not exported).")
   String otlpEndpoint;
 
+  @Option(names = "--tile-url", paramLabel = "URL", description = "Map tiles for the web page, as https://host/{z}/{x}/{y}.png (default: none, the offline outline map).")
+  String tileUrl;
+
   @Override
   public Integer call() throws Exception {
     ServerSettings settings = ServerSettings.resolve(flags(), System.getenv(), config);
@@ -118,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
     put(m, Setting.MAX_FILTER_LOCATIONS, maxFilterLocations);
     put(m, Setting.MAX_LIMIT, maxLimit);
     put(m, Setting.OTLP_ENDPOINT, otlpEndpoint);
+    put(m, Setting.TILE_URL, tileUrl);
     return m;
   }
 

@@ -1,15 +1,14 @@
 package io.corridor.index;
 
-import io.corridor.core.filter.MatchOrder;
+import io.corridor.core.covering.ErrorBound;
 import io.corridor.core.filter.Nearest;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Sphere;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * One search: the cells of the blocks that {@link Covering} lists for the corridor, their
@@ -19,9 +18,9 @@ import java.util.List;
  * contract's rule for a location's points, so the answers are the filter's.
  *
  * <p><b>Arcs per candidate.</b> A block's arcs are those of the caps that reached it. A cell with
- * enough candidates keeps only the arcs that can be nearest to one of its points while within the
- * radius ({@code refine}); a cell with many is cut into up to 8 × 8 sub-cells the same way, and a
- * candidate whose sub-cell keeps no arc is outside without any trigonometry.
+ * enough candidates keeps only the arcs that can matter to one of its points, and a cell with many
+ * is cut into up to 8 × 8 sub-cells the same way ({@link CellRefiner}); a candidate whose sub-cell
+ * keeps no arc is outside without any trigonometry.
  *
  * <p><b>Early stop.</b> With {@code sort=OFFSET} and a limit, blocks are scanned in the order of
  * the first cap (in route order) that reached them. Once every block reached by the caps before
@@ -29,13 +28,22 @@ import java.util.List;
  * route before the end of cap k − 1's stretch has been tested; any location not yet seen has its
  * nearest route point, and any tied one, beyond it. Once {@code limit} matches lie strictly
  * before that offset, no later block can change the answer.
+ *
+ * <p><b>Continuation.</b> Matches at or before the options' {@code after} point are dropped as they
+ * are found. By offset, a block whose last cap's stretch ends before that point is not scanned at
+ * all (a point of it has its nearest route point in one of its caps' stretches), so that a page
+ * costs about what its own blocks cost, not what the pages before it did.
+ *
+ * <p><b>Timeout.</b> The clock is read once per cell or spilled location after a few hundred
+ * candidates' work, never per point; past the deadline the search throws
+ * {@link SearchTimeoutException}.
  */
 final class CorridorSearch {
-  /** A cell's arcs are filtered when candidates × arcs reaches this. */
+  /** A cell's arcs are pruned when candidates × arcs reaches this. */
   private static final int REFINE_WORK = 64;
   private static final double DEGREES_PER_CELL = 1.0 / CellGrid.CELLS_PER_DEGREE;
-  /** The finest cut of a cell, in sub-cells per side. */
-  private static final int MAX_SPLIT = 8;
+  /** How much work (candidates, cells, arcs pruned) passes between two readings of the clock. */
+  private static final int CLOCK_EVERY = 512;
 
   private final LocationIndex index;
   private final Corridor corridor;
@@ -49,6 +57,8 @@ final class CorridorSearch {
   private final IntBuffer pointStarts;
   private final IntSet seenLocations = new IntSet();
   private final Nearest nearest = new Nearest();
+  private final CellRefiner refiner;
+  private final SearchMatches matches;
   private final double[] p = new double[3];
   private final double[] result = new double[2];
   /** Per block, its arcs in {@code blockArcs[blockArcStart[b], blockArcEnd[b])}, once listed. */
@@ -56,22 +66,18 @@ final class CorridorSearch {
   private final int[] blockArcEnd;
   private int[] blockArcs = new int[256];
   private int blockArcCount;
-  /** The refined arcs of the cell being scanned, per sub-cell. */
-  private int[] cellArcs;
-  private int[] subStart;
-  /** Two levels of a cell's cut, each its arcs and per sub-cell starts, swapped level by level. */
-  private final int[][] levelArcs = {new int[64], new int[64]};
-  private final int[][] levelStart = {new int[MAX_SPLIT * MAX_SPLIT + 1], new int[MAX_SPLIT * MAX_SPLIT + 1]};
-  private final double[] corner = new double[3];
-  private double[] chord2 = new double[64];
-  private int[] matchLocation = new int[16];
-  private double[] matchDistance = new double[16];
-  private double[] matchOffset = new double[16];
-  private int matches;
+  private final Duration timeout;
+  private final long deadline;
+  private long work;
+  private long nextClock = CLOCK_EVERY;
   private int tested;
   private int finestSplit;
 
-  private CorridorSearch(LocationIndex index, Corridor corridor, boolean[] allowed) {
+  private CorridorSearch(LocationIndex index, Corridor corridor, SearchOptions options,
+      boolean[] allowed) {
+    long start = System.nanoTime();
+    this.timeout = options.timeout();
+    this.deadline = timeout == null ? 0 : start + saturatedNanos(timeout);
     this.index = index;
     this.corridor = corridor;
     this.covering = Covering.of(corridor);
@@ -82,13 +88,20 @@ final class CorridorSearch {
     this.lat = index.latitudes();
     this.lon = index.longitudes();
     this.pointStarts = index.pointStarts();
+    this.refiner = new CellRefiner(corridor);
+    this.matches = new SearchMatches(index, options);
     this.blockArcStart = new int[covering.blockCount()];
     this.blockArcEnd = new int[covering.blockCount()];
     Arrays.fill(blockArcStart, -1);
+    if (timeout != null && System.nanoTime() - deadline > 0) {
+      throw new SearchTimeoutException(timeout);
+    }
   }
 
-  static List<IndexMatch> search(LocationIndex index, Corridor corridor, SearchOptions options) {
-    return run(index, corridor, options).sorted(options);
+  /** Runs a search: its matches, ordered and limited as {@code options} say, and its work. */
+  static SearchResult search(LocationIndex index, Corridor corridor, SearchOptions options) {
+    CorridorSearch s = run(index, corridor, options);
+    return new SearchResult(s.matches.sorted(options.limit()), s.tested);
   }
 
   /** Runs a search and returns it, unsorted: for tests that count its work. */
@@ -103,9 +116,10 @@ final class CorridorSearch {
         }
       }
     }
-    CorridorSearch s = new CorridorSearch(index, corridor, allowed);
-    if (options.sort() == SearchOptions.Sort.OFFSET && options.limit() > 0) {
-      s.walk(options.limit());
+    CorridorSearch s = new CorridorSearch(index, corridor, options, allowed);
+    SearchOptions.After after = options.after();
+    if (options.sort() == SearchOptions.Sort.OFFSET && (options.limit() > 0 || after != null)) {
+      s.walk(options.limit(), after == null ? Double.NEGATIVE_INFINITY : after.keyMeters());
     } else {
       int hint = 0;
       for (int b = 0; b < s.covering.blockCount(); b++) {
@@ -128,26 +142,36 @@ final class CorridorSearch {
     return finestSplit;
   }
 
-  /** Scans blocks in route order until the first {@code limit} matches are certain. */
-  private void walk(int limit) {
+  /**
+   * Scans blocks in route order, skipping those whose every stretch ends before {@code
+   * afterMeters}, until the first {@code limit} matches are certain (all of them if limit is 0).
+   */
+  private void walk(int limit, double afterMeters) {
     int blocks = covering.blockCount();
     long[] order = new long[blocks];
+    int n = 0;
     for (int b = 0; b < blocks; b++) {
-      order[b] = ((long) covering.firstCap(b) << 32) | b;
+      if (covering.capEndMeters(covering.lastCap(b)) < afterMeters - ErrorBound.OFFSET_SLACK_METERS) {
+        continue; // every point of the block has its offset before the continuation point
+      }
+      order[n++] = ((long) covering.firstCap(b) << 32) | b;
     }
-    Arrays.sort(order);
-    OffsetHeap firstOffsets = new OffsetHeap(limit);
+    Arrays.sort(order, 0, n);
+    OffsetHeap firstOffsets = limit > 0 ? new OffsetHeap(limit) : null;
     int seen = 0;
-    for (long o : order) {
+    for (int i = 0; i < n; i++) {
+      long o = order[i];
       int cap = (int) (o >>> 32);
-      // The margin keeps the comparison clear of the offsets' rounding (nanometres).
-      if (cap > 0 && firstOffsets.full()
-          && firstOffsets.max() < covering.capEndMeters(cap - 1) - 1e-6) {
+      // Offsets of matches and of stretch ends share their rounding up to the slack.
+      if (firstOffsets != null && cap > 0 && firstOffsets.full()
+          && firstOffsets.max() < covering.capEndMeters(cap - 1) - ErrorBound.OFFSET_SLACK_METERS) {
         return;
       }
       scan((int) o, 0);
-      for (; seen < matches; seen++) {
-        firstOffsets.offer(matchOffset[seen]);
+      if (firstOffsets != null) {
+        for (; seen < matches.count(); seen++) {
+          firstOffsets.offer(matches.offsetMeters(seen));
+        }
       }
     }
   }
@@ -158,6 +182,7 @@ final class CorridorSearch {
    * position after the block's last cell.
    */
   private int scan(int b, int hint) {
+    work++;
     int row = covering.row(b);
     int lo = CellGrid.key(row, covering.firstColumn(b));
     int hi = CellGrid.key(row, covering.lastColumn(b));
@@ -169,13 +194,16 @@ final class CorridorSearch {
         break;
       }
       scanCell(b, row, key - CellGrid.key(row, 0), cellStarts.get(d), cellStarts.get(d + 1));
+      checkTime();
     }
     int spills = spill.capacity();
     if (spills > 0) {
       for (int s = lowerBound(spill, spills, (long) lo << 32); s < spills && (spill.get(s) >>> 32) <= hi; s++) {
         testLocation((int) spill.get(s));
+        checkTime();
       }
     }
+    checkTime();
     return d;
   }
 
@@ -186,12 +214,14 @@ final class CorridorSearch {
     int from = blockArcStart[b];
     int to = blockArcEnd[b];
     int candidates = end - start;
+    work += 1 + candidates;
     int split = 0; // sub-cells per side, or 0 to use the block's arcs
     if (candidates >= 3 && candidates * (to - from) >= REFINE_WORK) {
       // Measured break-evens: a sub-cell costs about one distance per arc of the cell.
-      split = candidates >= 256 ? MAX_SPLIT : candidates >= 64 ? 4 : candidates >= 16 ? 2 : 1;
-      refine(row, column, split, arcs, from, to);
+      split = candidates >= 256 ? CellRefiner.MAX_SPLIT : candidates >= 64 ? 4 : candidates >= 16 ? 2 : 1;
+      refiner.refine(row, column, split, arcs, from, to);
       finestSplit = Math.max(finestSplit, split);
+      work += to - from;
     }
     double south = row * DEGREES_PER_CELL - 90;
     double west = column * DEGREES_PER_CELL - 180;
@@ -210,10 +240,11 @@ final class CorridorSearch {
       int t = to;
       int[] list = arcs;
       if (split > 0) {
-        int s = subCell(latDegrees, south, split) * split + subCell(lonDegrees, west, split);
-        list = cellArcs;
-        f = subStart[s];
-        t = subStart[s + 1];
+        int s = CellRefiner.subCell(latDegrees, south, split) * split
+            + CellRefiner.subCell(lonDegrees, west, split);
+        list = refiner.arcs();
+        f = refiner.start(s);
+        t = refiner.start(s + 1);
       }
       tested++;
       if (f == t) {
@@ -221,114 +252,29 @@ final class CorridorSearch {
       }
       Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
       if (corridor.nearest(p[0], p[1], p[2], list, f, t, result)) {
-        addMatch(loc, result[0], result[1]);
+        matches.add(loc, result[0], result[1]);
       }
     }
   }
 
-  /** Returns the sub-cell (0 to split − 1) of a coordinate within its cell starting at {@code origin}. */
-  private static int subCell(double degrees, double origin, int split) {
-    int i = (int) Math.floor((degrees - origin) * (CellGrid.CELLS_PER_DEGREE * split));
-    return Math.max(0, Math.min(split - 1, i));
+  /** Throws {@link SearchTimeoutException} if the deadline has passed; reads the clock rarely. */
+  private void checkTime() {
+    if (timeout == null || work < nextClock) {
+      return;
+    }
+    nextClock = work + CLOCK_EVERY;
+    if (System.nanoTime() - deadline > 0) {
+      throw new SearchTimeoutException(timeout);
+    }
   }
 
-  /**
-   * Lists in {@code cellArcs}, per sub-cell of a {@code split × split} cut of cell (row, column)
-   * (row-major from the south-west), the arcs of {@code arcs[from, to)} that can be nearest to one
-   * of its points while within the radius. With ρ a (sub-)cell's radius and d the centre's
-   * distance to an arc, a point of it is within d + ρ of that arc and at least d − ρ from it; so an
-   * arc can matter only if its d is at most r + ρ, and at most d_min + 2ρ (plus the tie tolerance,
-   * inside the margin). The cut is made a halving at a time, each quadrant filtering its parent's
-   * list, so that the parts of the cell far from the route are dropped at the first level.
-   */
-  private void refine(int row, int column, int split, int[] arcs, int from, int to) {
-    int[] parentArcs = levelArcs[0];
-    int[] childArcs = levelArcs[1];
-    int[] parentStart = levelStart[0];
-    int[] childStart = levelStart[1];
-    // Level 0: the cell itself.
-    if (parentArcs.length < to - from) {
-      parentArcs = new int[Math.max(2 * parentArcs.length, to - from)];
+  /** Returns a duration in nanoseconds, or about 292 years if it does not fit in a long. */
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE / 2;
     }
-    parentStart[0] = 0;
-    parentStart[1] = filter(row, column, 1, 0, arcs, from, to, parentArcs, 0);
-    for (int side = 2; side <= split; side *= 2) {
-      int half = side / 2;
-      int n = 0;
-      for (int i = 0; i < side; i++) {
-        for (int j = 0; j < side; j++) {
-          int parent = (i / 2) * half + j / 2;
-          int pf = parentStart[parent];
-          int pt = parentStart[parent + 1];
-          childStart[i * side + j] = n;
-          if (pf == pt) {
-            continue; // no arc near the parent: none near its quadrants
-          }
-          if (n + (pt - pf) > childArcs.length) {
-            childArcs = Arrays.copyOf(childArcs, Math.max(2 * childArcs.length, n + (pt - pf)));
-          }
-          n = filter(row, column, side, i * side + j, parentArcs, pf, pt, childArcs, n);
-        }
-      }
-      childStart[side * side] = n;
-      // The children become the parents of the next level.
-      int[] arcsSwap = parentArcs;
-      parentArcs = childArcs;
-      childArcs = arcsSwap;
-      int[] startSwap = parentStart;
-      parentStart = childStart;
-      childStart = startSwap;
-    }
-    levelArcs[0] = parentArcs;
-    levelArcs[1] = childArcs;
-    levelStart[0] = parentStart;
-    levelStart[1] = childStart;
-    cellArcs = parentArcs;
-    subStart = parentStart;
-  }
-
-  /**
-   * Appends to {@code out} from {@code n} the arcs of {@code arcs[from, to)} that sub-cell
-   * {@code sub} of a {@code side × side} cut of cell (row, column) keeps, and returns the new end.
-   */
-  private int filter(int row, int column, int side, int sub, int[] arcs, int from, int to,
-      int[] out, int n) {
-    double size = DEGREES_PER_CELL / side;
-    double south = row * DEGREES_PER_CELL - 90 + (sub / side) * size;
-    double north = Math.min(90, south + size);
-    double west = column * DEGREES_PER_CELL - 180 + (sub % side) * size;
-    Sphere.toUnitVector(0.5 * (south + north), west + 0.5 * size, p, 0);
-    double rho = Math.max(cornerAngle(south, west), cornerAngle(north, west));
-    if (chord2.length < to - from) {
-      chord2 = new double[Math.max(2 * chord2.length, to - from)];
-    }
-    double nearestChord2 = Double.POSITIVE_INFINITY;
-    for (int k = from; k < to; k++) {
-      double c = corridor.chord2ToArc(arcs[k], p[0], p[1], p[2]);
-      chord2[k - from] = c;
-      nearestChord2 = Math.min(nearestChord2, c);
-    }
-    double margin = Covering.MARGIN_METERS / Sphere.EARTH_RADIUS_METERS;
-    double radius = corridor.radiusMeters() / Sphere.EARTH_RADIUS_METERS + margin;
-    // Within r of a point of the sub-cell, and no farther than the nearest arc can be.
-    double bound = Sphere.chord2(Math.min(radius, Sphere.angleOfChord2(nearestChord2) + rho + margin) + rho);
-    for (int k = from; k < to; k++) {
-      if (chord2[k - from] <= bound) {
-        out[n++] = arcs[k];
-      }
-    }
-    return n;
-  }
-
-  /**
-   * Returns the angle from the unit vector in {@code p} to a corner: of a latitude–longitude
-   * rectangle under 180° wide, the corners are the farthest points from its centre (distance grows
-   * along each parallel away from the centre's meridian and is largest at the ends of each
-   * meridian), and the two corners of a parallel are equally far. Padded for rounding.
-   */
-  private double cornerAngle(double latDegrees, double lonDegrees) {
-    Sphere.toUnitVector(latDegrees, lonDegrees, corner, 0);
-    return Sphere.angleRadians(p[0], p[1], p[2], corner[0], corner[1], corner[2]) + 1e-12;
   }
 
   /** Lists block b's arcs in {@code blockArcs} unless already listed. */
@@ -357,6 +303,7 @@ final class CorridorSearch {
       return;
     }
     tested++;
+    work++;
     nearest.reset();
     for (int q = from; q < to; q++) {
       double latDegrees = lat.get(q);
@@ -372,49 +319,8 @@ final class CorridorSearch {
       }
     }
     if (nearest.resolveWithin(Double.POSITIVE_INFINITY)) {
-      addMatch(loc, nearest.distanceMeters(), nearest.offsetMeters());
+      matches.add(loc, nearest.distanceMeters(), nearest.offsetMeters());
     }
-  }
-
-  private void addMatch(int loc, double distanceMeters, double offsetMeters) {
-    if (matches == matchLocation.length) {
-      matchLocation = Arrays.copyOf(matchLocation, matches * 2);
-      matchDistance = Arrays.copyOf(matchDistance, matches * 2);
-      matchOffset = Arrays.copyOf(matchOffset, matches * 2);
-    }
-    matchLocation[matches] = loc;
-    matchDistance[matches] = distanceMeters;
-    matchOffset[matches] = offsetMeters;
-    matches++;
-  }
-
-  /**
-   * Returns the matches by offset (or distance) then id, the first {@code limit} if one is set:
-   * a radix sort of the keys, ids compared only within runs of equal keys, and ids decoded only
-   * for the matches returned (and for ties).
-   */
-  private List<IndexMatch> sorted(SearchOptions options) {
-    double[] keys = options.sort() == SearchOptions.Sort.DISTANCE ? matchDistance : matchOffset;
-    int[] order = MatchOrder.ascending(keys, matches);
-    int n = options.limit() > 0 ? Math.min(options.limit(), matches) : matches;
-    IndexMatch[] out = new IndexMatch[n];
-    for (int i = 0; i < n; ) {
-      int j = i + 1;
-      while (j < matches && keys[order[j]] == keys[order[i]]) {
-        j++;
-      }
-      IndexMatch[] run = new IndexMatch[j - i];
-      for (int k = i; k < j; k++) {
-        int m = order[k];
-        run[k - i] = new IndexMatch(matchLocation[m], index.id(matchLocation[m]), matchDistance[m], matchOffset[m]);
-      }
-      if (run.length > 1) {
-        Arrays.sort(run, Comparator.comparing(IndexMatch::id));
-      }
-      System.arraycopy(run, 0, out, i, Math.min(run.length, n - i));
-      i = j;
-    }
-    return List.of(out);
   }
 
   /**
@@ -456,17 +362,18 @@ final class CorridorSearch {
     return a;
   }
 
-  /** The {@code limit} smallest offsets seen, as a max-heap. */
+  /** The {@code limit} smallest offsets seen, as a max-heap that grows only as offsets come. */
   private static final class OffsetHeap {
-    private final double[] heap;
+    private final int limit;
+    private double[] heap = new double[16];
     private int size;
 
     OffsetHeap(int limit) {
-      heap = new double[limit];
+      this.limit = limit;
     }
 
     boolean full() {
-      return size == heap.length;
+      return size == limit;
     }
 
     double max() {
@@ -474,7 +381,10 @@ final class CorridorSearch {
     }
 
     void offer(double offset) {
-      if (size < heap.length) {
+      if (size < limit) {
+        if (size == heap.length) {
+          heap = Arrays.copyOf(heap, (int) Math.min(limit, 2L * size));
+        }
         int i = size++;
         while (i > 0 && heap[(i - 1) / 2] < offset) {
           heap[i] = heap[(i - 1) / 2];

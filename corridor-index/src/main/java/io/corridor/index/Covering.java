@@ -1,7 +1,7 @@
 package io.corridor.index;
 
 import io.corridor.core.geo.Corridor;
-import io.corridor.core.geo.Route;
+import io.corridor.core.covering.RouteCaps;
 import io.corridor.core.geo.Sphere;
 import java.util.Arrays;
 
@@ -11,24 +11,24 @@ import java.util.Arrays;
  * tie tolerance) of the route lies in a cell of a block, and its nearest arc (and any tied one) is
  * among its block's arcs. Never the corridor's bounding box: only cells near the arcs.
  *
- * <p><b>Caps.</b> The route is cut into stretches at most {@code h} long, in route order. Each
- * stretch gets one cap: centred on a route vertex where vertices are dense (no trigonometry), or on
- * a point inside a long arc. Every route point of the stretch lies within {@code h/2} of the
- * centre along the route, hence on the sphere, so a point within r of the stretch lies within
- * r + h/2 (plus a margin for rounding) of the centre. A cap covers its latitude rows and, in each,
- * its widest longitude reach asin(sin ρ / cos φ); a cap that reaches a pole covers whole rows, and
- * one that crosses the antimeridian is split in two.
+ * <p><b>Caps.</b> The route's caps ({@link RouteCaps}) over stretches of half a cell, or a quarter
+ * of the radius for wide corridors: caps a little wider than the corridor, and at most
+ * 2·length/h + 1 of them. A cap covers its latitude rows and, in each, its longitude reach; one
+ * that reaches a pole covers whole rows, and one that crosses the antimeridian is split in two.
  *
  * <p><b>Blocks.</b> A block is a run of {@code blockColumns} columns of one row (8 normally, more
  * only when caps are so wide that narrow blocks would be too many). It keeps the hull of the
  * columns its caps reached and the caps themselves, in route order, so its arcs are the union of
  * its caps' arc ranges, ascending as {@link Corridor#nearest} needs. Caps in route order also give
  * the early stop of a limited search: a block's first cap is the earliest stretch that can have a
- * point of the block near it.
+ * point of the block near it, and its last cap the latest.
+ *
+ * <p><b>Size.</b> Blocks widen (by powers of 2) until the (block, cap) pairs fit
+ * {@link #PAIR_BUDGET}; at worst, whole rows, about two pairs per row each cap crosses. There are
+ * at most 2·length/h + 1 caps, each crossing (2·cap radius)/cell + 1 rows, so the covering grows
+ * with the route's length over the cell, whatever its vertices: {@link RouteLimits} bounds it.
  */
 final class Covering {
-  /** Margin added to every cap, in metres: far above rounding, and above the tie tolerance. */
-  static final double MARGIN_METERS = 1.0;
   private static final double CELL_METERS =
       Sphere.EARTH_RADIUS_METERS * Math.toRadians(1.0 / CellGrid.CELLS_PER_DEGREE);
   /** Narrowest block, in columns. */
@@ -37,9 +37,7 @@ final class Covering {
   private static final long PAIR_BUDGET = 1 << 18;
 
   /** Per cap, in route order: the offset where its stretch ends, and its arcs (inclusive). */
-  private final double[] capEnd;
-  private final int[] capArcFrom;
-  private final int[] capArcTo;
+  private final RouteCaps caps;
   private final int blockColumns;
   private final int blocksPerRow;
   /** Per block, ascending by key: its key, the hull of its columns, and its caps. */
@@ -51,9 +49,7 @@ final class Covering {
 
   private Covering(Caps caps, int blockColumns, int[] blockKey, int[] blockFirst, int[] blockLast,
       int[] capStart, int[] capIds) {
-    this.capEnd = Arrays.copyOf(caps.end, caps.count);
-    this.capArcFrom = Arrays.copyOf(caps.arcFrom, caps.count);
-    this.capArcTo = Arrays.copyOf(caps.arcTo, caps.count);
+    this.caps = caps.caps;
     this.blockColumns = blockColumns;
     this.blocksPerRow = (CellGrid.COLUMNS + blockColumns - 1) / blockColumns;
     this.blockKey = blockKey;
@@ -65,7 +61,9 @@ final class Covering {
 
   /** Returns the covering of {@code corridor}. */
   static Covering of(Corridor corridor) {
-    Caps caps = Caps.of(corridor);
+    // Stretches half a cell long, or a quarter of the radius for wide corridors.
+    double h = Math.max(CELL_METERS / 2, corridor.radiusMeters() / 4);
+    Caps caps = new Caps(RouteCaps.of(corridor, h));
     int columns = MIN_BLOCK_COLUMNS;
     while (columns < CellGrid.COLUMNS && caps.estimatePairs(columns) > PAIR_BUDGET) {
       columns *= 2;
@@ -104,9 +102,19 @@ final class Covering {
     return capIds[capStart[b]];
   }
 
+  /** Returns the last cap (in route order) that reached block {@code b}. */
+  int lastCap(int b) {
+    return capIds[capStart[b + 1] - 1];
+  }
+
   /** Returns the offset in metres where cap {@code k}'s stretch of route ends. */
   double capEndMeters(int k) {
-    return capEnd[k];
+    return caps.endMeters(k);
+  }
+
+  /** Returns the number of (block, cap) pairs: the covering's size. */
+  int pairCount() {
+    return capIds.length;
   }
 
   /**
@@ -118,8 +126,8 @@ final class Covering {
   int appendArcs(int b, int[] out, int size) {
     int n = size;
     for (int i = capStart[b]; i < capStart[b + 1]; i++) {
-      int from = capArcFrom[capIds[i]];
-      int to = capArcTo[capIds[i]];
+      int from = caps.firstArc(capIds[i]);
+      int to = caps.lastArc(capIds[i]);
       int a = n > size ? Math.max(from, out[n - 1] + 1) : from;
       for (; a <= to; a++) {
         out[n++] = a;
@@ -132,7 +140,7 @@ final class Covering {
   int maxArcCount(int b) {
     int n = 0;
     for (int i = capStart[b]; i < capStart[b + 1]; i++) {
-      n += capArcTo[capIds[i]] - capArcFrom[capIds[i]] + 1;
+      n += caps.lastArc(capIds[i]) - caps.firstArc(capIds[i]) + 1;
     }
     return n;
   }
@@ -146,127 +154,21 @@ final class Covering {
     return cells;
   }
 
-  /** The caps of a corridor's stretches, in route order, and their rows and reaches. */
+  /** The route's caps, placed on the cell grid. */
   private static final class Caps {
-    int count;
-    double[] lat = new double[64];
-    double[] lon = new double[64];
-    double[] cosLat = new double[64];
-    /** Every cap's radius, as an angle and in degrees, and its sine. */
-    final double radians;
-    final double capDegrees;
-    final double sinRadians;
-    double[] end = new double[64];
-    int[] arcFrom = new int[64];
-    int[] arcTo = new int[64];
-    /** Per cap, its longitude reach in degrees, or a negative value if it takes whole rows. */
-    double[] reach;
+    final RouteCaps caps;
+    final int count;
 
-    Caps(double radians) {
-      this.radians = radians;
-      this.capDegrees = Math.toDegrees(radians);
-      this.sinRadians = Math.sin(radians);
-    }
-
-    static Caps of(Corridor corridor) {
-      Route route = corridor.route();
-      int vertices = route.size();
-      int arcs = corridor.arcCount();
-      double total = route.lengthMeters();
-      // Stretches half a cell long, or a quarter of the radius for wide corridors: caps a little
-      // wider than the corridor, and few of them.
-      double h = Math.max(CELL_METERS / 2, corridor.radiusMeters() / 4);
-      double half = h / 2;
-      double capRadians = (corridor.radiusMeters() + half + MARGIN_METERS) / Sphere.EARTH_RADIUS_METERS;
-      Caps caps = new Caps(capRadians);
-      double[] p = new double[3];
-      double pos = 0; // every route point before offset pos is in a cap's stretch
-      int v = 0;
-      int firstArc = 0; // the first arc ending at or after the stretch's start
-      int lastArc = 0; // the last arc starting at or before the stretch's end
-      do {
-        while (v + 1 < vertices && route.offsetMetersAt(v + 1) <= pos + half) {
-          v++;
-        }
-        double vertexOffset = route.offsetMetersAt(v);
-        double centre;
-        double lat;
-        double lon;
-        double cosLat;
-        if (vertexOffset >= pos) {
-          centre = vertexOffset; // a vertex within half of pos: no trigonometry
-          lat = route.latDegrees(v);
-          lon = route.lonDegrees(v);
-          cosLat = Math.sqrt(route.unit(v, 0) * route.unit(v, 0) + route.unit(v, 1) * route.unit(v, 1));
-        } else {
-          // Inside arc v, which ends beyond pos + half: its point at pos + half.
-          centre = pos + half;
-          corridor.pointOnArc(v, (centre - vertexOffset) / Sphere.EARTH_RADIUS_METERS, p);
-          lat = Sphere.latDegrees(p[0], p[1], p[2]);
-          lon = Sphere.lonDegrees(p[0], p[1]);
-          cosLat = Math.sqrt(p[0] * p[0] + p[1] * p[1]);
-        }
-        double from = Math.max(0, centre - half);
-        double to = Math.min(total, centre + half);
-        // Stretches move forward, so both arcs only move forward.
-        while (firstArc + 1 < arcs && route.offsetMetersAt(firstArc + 1) < from) {
-          firstArc++;
-        }
-        while (lastArc + 1 < arcs && route.offsetMetersAt(lastArc + 1) <= to) {
-          lastArc++;
-        }
-        caps.add(lat, lon, cosLat, firstArc, lastArc, to);
-        pos = to;
-      } while (pos < total);
-      caps.reaches();
-      return caps;
-    }
-
-    void add(double latDegrees, double lonDegrees, double cosLatitude, int firstArc, int lastArc,
-        double endMeters) {
-      if (count == lat.length) {
-        int n = 2 * count;
-        lat = Arrays.copyOf(lat, n);
-        lon = Arrays.copyOf(lon, n);
-        cosLat = Arrays.copyOf(cosLat, n);
-        end = Arrays.copyOf(end, n);
-        arcFrom = Arrays.copyOf(arcFrom, n);
-        arcTo = Arrays.copyOf(arcTo, n);
-      }
-      lat[count] = latDegrees;
-      lon[count] = lonDegrees;
-      cosLat[count] = cosLatitude;
-      end[count] = endMeters;
-      arcFrom[count] = firstArc;
-      arcTo[count] = lastArc;
-      count++;
-    }
-
-    /** Computes every cap's longitude reach. */
-    void reaches() {
-      reach = new double[count];
-      for (int k = 0; k < count; k++) {
-        reach[k] = computeReach(k);
-      }
-    }
-
-    /** Returns the longitude reach of cap k in degrees, or a negative value if it takes whole rows. */
-    private double computeReach(int k) {
-      if (lat[k] - capDegrees <= -90 || lat[k] + capDegrees >= 90 || radians >= Math.PI / 2) {
-        return -1;
-      }
-      // The cap holds no pole, so ρ < π/2 − |φ| and the ratio is below 1. For small ratios
-      // x / √(1 − x²) = tan(asin x) bounds asin x from above, without its cost.
-      double x = Math.min(1, sinRadians / cosLat[k]);
-      double r = Math.toDegrees(x < 0.1 ? x / Math.sqrt(1 - x * x) : Math.asin(x)) + 1e-9;
-      return r >= 180 ? -1 : r;
+    Caps(RouteCaps caps) {
+      this.caps = caps;
+      this.count = caps.count();
     }
 
     long estimatePairs(int blockColumns) {
       long pairs = 0;
       for (int k = 0; k < count; k++) {
-        long rows = CellGrid.row(lat[k] + capDegrees) - CellGrid.row(lat[k] - capDegrees) + 1L;
-        double reach = this.reach[k];
+        long rows = CellGrid.row(caps.northDegrees(k)) - CellGrid.row(caps.southDegrees(k)) + 1L;
+        double reach = caps.reachDegrees(k);
         double columns = reach < 0 ? CellGrid.COLUMNS : 2 * reach * CellGrid.CELLS_PER_DEGREE + 1;
         pairs += rows * ((long) Math.ceil(columns / blockColumns) + 1);
       }
@@ -276,11 +178,11 @@ final class Covering {
     Covering blocks(int blockColumns) {
       Pairs pairs = new Pairs(blockColumns);
       for (int k = 0; k < count; k++) {
-        int r0 = CellGrid.row(lat[k] - capDegrees);
-        int r1 = CellGrid.row(lat[k] + capDegrees);
-        double reach = this.reach[k];
-        double west = lon[k] - reach;
-        double east = lon[k] + reach;
+        int r0 = CellGrid.row(caps.southDegrees(k));
+        int r1 = CellGrid.row(caps.northDegrees(k));
+        double reach = caps.reachDegrees(k);
+        double west = caps.lonDegrees(k) - reach;
+        double east = caps.lonDegrees(k) + reach;
         for (int row = r0; row <= r1; row++) {
           if (reach < 0) {
             pairs.add(row, 0, CellGrid.COLUMNS - 1, k);

@@ -114,12 +114,23 @@ public final class LocationIndex {
 
   /**
    * Returns the locations within {@code corridor}, with their distance and offset as the filter
-   * gives them, restricted and ordered as {@code options} says.
+   * gives them, restricted, ordered and resumed as {@code options} says.
+   *
+   * @throws io.corridor.core.InvalidInputException if the route is beyond {@link RouteLimits}
+   * @throws SearchTimeoutException if the search takes longer than the options' timeout
    */
   public List<IndexMatch> search(Corridor corridor, SearchOptions options) {
-    if (options.after() != null || options.timeout() != null) {
-      throw new UnsupportedOperationException("this search does not resume or time out yet");
-    }
+    return searchResult(corridor, options).matches();
+  }
+
+  /**
+   * Like {@link #search}, and also says how many candidate locations the search examined.
+   *
+   * @throws io.corridor.core.InvalidInputException if the route is beyond {@link RouteLimits}
+   * @throws SearchTimeoutException if the search takes longer than the options' timeout
+   */
+  public SearchResult searchResult(Corridor corridor, SearchOptions options) {
+    RouteLimits.check(corridor.route());
     return CorridorSearch.search(this, corridor, options);
   }
 

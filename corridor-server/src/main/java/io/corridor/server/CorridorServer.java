@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -57,7 +58,8 @@ public final class CorridorServer implements AutoCloseable {
     connector.setAcceptQueueSize(128);
     jetty.addConnector(connector);
     this.router = routes(new Router(state), settings);
-    jetty.setHandler(new GracefulHandler(router));
+    jetty.setHandler(new GracefulHandler(new Handler.Sequence(
+        new WebHandler(settings.tileUrl(), settings.maxRadiusMeters()), router)));
     jetty.setErrorHandler(new ProblemErrorHandler());
     jetty.setStopTimeout(settings.drainTimeout().toMillis());
     jetty.setStopAtShutdown(false);
@@ -88,6 +90,7 @@ public final class CorridorServer implements AutoCloseable {
     r.add("POST", "/v1/filter", "filter", true, new FilterResource())
         .add("POST", "/v1/search", "search", true, SearchResource.post())
         .add("GET", "/v1/search", "search", true, SearchResource.get())
+        .add("POST", "/v1/corridor", "corridor", true, new CorridorResource())
         .add("GET", "/v1/index", "index", false, new IndexResource())
         .add("GET", "/openapi.json", "openapi", false, new OpenApiResource())
         .add("GET", "/health/live", "health", false, HealthResource.live())

@@ -23,6 +23,7 @@ import java.util.Properties;
  * @param index snapshot file, or null for the demo index
  * @param adminToken bearer token of {@code /admin/reload}, or null when reload is off
  * @param otlpEndpoint OTLP/HTTP traces endpoint, or null when traces are not exported
+ * @param tileUrl tile URL template for the web page's map, or null for its offline map only
  */
 public record ServerSettings(
     Path index,
@@ -39,7 +40,8 @@ public record ServerSettings(
     double maxRadiusMeters,
     int maxFilterLocations,
     int maxLimit,
-    String otlpEndpoint) {
+    String otlpEndpoint,
+    String tileUrl) {
 
   /** Returns the settings with every default: the demo index on 127.0.0.1:8080. */
   public static ServerSettings defaults() {
@@ -72,6 +74,14 @@ public record ServerSettings(
     }
     Parser p = new Parser(value, origin);
     String index = p.text(Setting.INDEX);
+    String tileUrl = p.text(Setting.TILE_URL);
+    if (tileUrl != null) {
+      try {
+        WebHandler.origin(tileUrl);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(origin.get(Setting.TILE_URL) + ": " + e.getMessage());
+      }
+    }
     return new ServerSettings(
         index == null ? null : Path.of(index),
         p.text(Setting.HOST),
@@ -88,14 +98,15 @@ public record ServerSettings(
         p.positive(Setting.MAX_RADIUS_M),
         p.integer(Setting.MAX_FILTER_LOCATIONS, 1, Integer.MAX_VALUE),
         p.integer(Setting.MAX_LIMIT, 1, Integer.MAX_VALUE),
-        p.text(Setting.OTLP_ENDPOINT));
+        p.text(Setting.OTLP_ENDPOINT),
+        tileUrl);
   }
 
   /** Returns these settings on another port (tests ask for port 0: any free one). */
   public ServerSettings withPort(int newPort) {
     return new ServerSettings(index, host, newPort, adminToken, drainTimeout, maxInFlight, maxQueue,
         requestTimeout, maxBodyBytes, maxRouteVertices, maxRouteLengthKm, maxRadiusMeters,
-        maxFilterLocations, maxLimit, otlpEndpoint);
+        maxFilterLocations, maxLimit, otlpEndpoint, tileUrl);
   }
 
   private static Map<Setting, String> readFile(Path file) {

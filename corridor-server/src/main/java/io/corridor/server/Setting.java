@@ -22,7 +22,8 @@ public enum Setting {
   MAX_RADIUS_M("100000", "Largest corridor radius in metres."),
   MAX_FILTER_LOCATIONS("200000", "Most locations in one POST /v1/filter request."),
   MAX_LIMIT("10000", "Largest limit (page size) of a search; also the page size when none is given."),
-  OTLP_ENDPOINT("", "OTLP/HTTP endpoint for traces, such as http://127.0.0.1:4318/v1/traces; traces are not exported without it.");
+  OTLP_ENDPOINT("", "OTLP/HTTP endpoint for traces, such as http://127.0.0.1:4318/v1/traces; traces are not exported without it."),
+  TILE_URL("", "Map tiles for the web page, as a URL template such as https://tile.example.org/{z}/{x}/{y}.png; without it the page shows its offline outline map only.");
 
   private final String defaultValue;
   private final String description;

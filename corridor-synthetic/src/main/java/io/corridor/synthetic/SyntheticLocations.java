@@ -70,6 +70,17 @@ public final class SyntheticLocations {
     return towns.count;
   }
 
+  /**
+   * Returns town {@code k} (from 0, the largest first, as its Zipf rank), so that benchmark routes
+   * can run between the places where the data crowds.
+   */
+  public Town town(int k) {
+    if (k < 0 || k >= towns.count) {
+      throw new IndexOutOfBoundsException("town " + k + " is outside [0, " + towns.count + ")");
+    }
+    return new Town(towns.name[k], towns.lat[k], towns.lon[k]);
+  }
+
   /** Returns the number of roads between neighbouring towns. */
   public int roadCount() {
     return roads.count;

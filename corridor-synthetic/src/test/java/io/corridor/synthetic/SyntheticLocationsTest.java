@@ -176,4 +176,28 @@ class SyntheticLocationsTest {
     assertThatThrownBy(() -> Region.parse("0.1234561,0,0.1234569,1"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("no point with six decimals");
   }
+
+  @Test
+  void theLargestTownIsWhereTheDataCrowds() {
+    SyntheticLocations data = SyntheticLocations.create(1, Region.EUROPE);
+    Town largest = data.town(0);
+    Town smallest = data.town(data.townCount() - 1);
+    int nearLargest = 0;
+    int nearSmallest = 0;
+    for (int i = 0; i < COUNT; i++) {
+      SyntheticLocation l = data.location(i);
+      nearLargest += flatKm(l, largest) < 20 ? 1 : 0;
+      nearSmallest += flatKm(l, smallest) < 20 ? 1 : 0;
+    }
+    // Zipf: the largest of about 1 200 towns holds 68 % / H(1 200), about 9 %, of the locations.
+    assertThat(nearLargest).isGreaterThan(COUNT / 20).isGreaterThan(10 * nearSmallest);
+    assertThat(Region.EUROPE.contains(largest.latDegrees(), largest.lonDegrees())).isTrue();
+    assertThatThrownBy(() -> data.town(data.townCount())).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  private static double flatKm(SyntheticLocation l, Town t) {
+    double north = (l.lat() - t.latDegrees()) * 111.195;
+    double east = (l.lon() - t.lonDegrees()) * 111.195 * Math.cos(Math.toRadians(t.latDegrees()));
+    return Math.hypot(north, east);
+  }
 }

@@ -24,15 +24,35 @@ public final class FastFilter implements CorridorFilter {
   /** Below this many points a filter runs on the calling thread: forking would cost more. */
   static final int PARALLEL_THRESHOLD_POINTS = 50_000;
 
-  private final ForkJoinPool pool;
+  /**
+   * How the filter finds each point's candidate arcs. Package-private: the answers never depend on
+   * it, and tests run the same inputs through each path to show it.
+   */
+  enum Scan {
+    /** The grid, unless points × arcs is below {@link #DIRECT_SCAN_MAX_WORK}. */
+    AUTO,
+    /** Every point against every arc. */
+    DIRECT,
+    /** Always the grid, every cell's arcs pruned and every long cell split, whatever the density. */
+    GRID
+  }
 
-  private FastFilter(ForkJoinPool pool) {
+  private final ForkJoinPool pool;
+  private final Scan scan;
+
+  private FastFilter(ForkJoinPool pool, Scan scan) {
     this.pool = pool;
+    this.scan = scan;
+  }
+
+  /** Returns a single-threaded filter that finds candidate arcs as {@code scan} says. */
+  static FastFilter singleThreaded(Scan scan) {
+    return new FastFilter(null, scan);
   }
 
   /** Returns a filter that runs on the calling thread only. */
   public static FastFilter singleThreaded() {
-    return new FastFilter(null);
+    return new FastFilter(null, Scan.AUTO);
   }
 
   /**
@@ -40,22 +60,24 @@ public final class FastFilter implements CorridorFilter {
    * is the number of cores less one, so on a 2-core machine it would run everything on one.
    */
   public static FastFilter parallel() {
-    return new FastFilter(AllCores.POOL);
+    return new FastFilter(AllCores.POOL, Scan.AUTO);
   }
 
   /** Returns a filter that splits large inputs over {@code pool}. */
   public static FastFilter parallel(ForkJoinPool pool) {
-    return new FastFilter(pool);
+    return new FastFilter(pool, Scan.AUTO);
   }
 
   @Override
   public List<Match> filter(Corridor corridor, LocationSet locations) {
     long work = (long) locations.pointCount() * corridor.arcCount();
-    PointTester tester = work <= DIRECT_SCAN_MAX_WORK
+    boolean direct = scan == Scan.DIRECT || scan == Scan.AUTO && work <= DIRECT_SCAN_MAX_WORK;
+    PointTester tester = direct
         ? PointTester.direct(corridor)
         : PointTester.grid(corridor, CorridorGrid.build(corridor,
             cellMeters(corridor, locations.pointCount()), locations.latitudesView(),
-            locations.longitudesView(), locations.pointCount(), splitBudget(locations.pointCount())));
+            locations.longitudesView(), locations.pointCount(),
+            scan == Scan.GRID ? -1 : splitBudget(locations.pointCount())));
     List<Match> matches;
     if (pool == null || locations.pointCount() < PARALLEL_THRESHOLD_POINTS || pool.getParallelism() < 2) {
       matches = new ArrayList<>();

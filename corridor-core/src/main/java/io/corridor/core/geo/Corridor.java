@@ -80,8 +80,9 @@ public final class Corridor {
     double ny = sz * dx - sx * dz;
     double nz = sx * dy - sy * dx;
     double norm = Math.sqrt(nx * nx + ny * ny + nz * nz);
-    // Arcs shorter than ~1e-12 rad (6 µm) are points: n̂ and both tangents stay 0, so every
-    // point falls outside the lune (p·t_A > 0 fails) and is measured to the endpoints.
+    // |(B+A)×(B−A)| = 2 sin θ, so arcs shorter than 5e-13 rad (3.2 µm) are points: n̂ and both
+    // tangents stay 0, every point falls outside the lune (p·t_A > 0 fails) and is measured to
+    // the endpoints, which is at most half the arc (1.6 µm) farther than to the arc itself.
     if (norm > 1e-12) {
       nx /= norm;
       ny /= norm;

@@ -282,8 +282,8 @@ class CorridorOracleTest {
       }
     }
     String where = name + " " + describe(s);
-    Map<Strategy, Match[]> byStrategy = new EnumMap<>(Strategy.class);
-    for (Strategy strategy : Strategy.values()) {
+    Map<FilterUnderTest, Match[]> byStrategy = new EnumMap<>(FilterUnderTest.class);
+    for (FilterUnderTest strategy : FilterUnderTest.values()) {
       List<Match> matches = strategy.filter().filter(corridor, set);
       Match[] byLocation = new Match[set.size()];
       for (int k = 0; k < matches.size(); k++) {
@@ -301,8 +301,8 @@ class CorridorOracleTest {
         checkLocation(failures, where + " " + strategy, s, loc, truth[loc], byLocation[loc]);
       }
     }
-    Match[] reference = byStrategy.get(Strategy.BASELINE);
-    for (Strategy strategy : Strategy.values()) {
+    Match[] reference = byStrategy.get(FilterUnderTest.BASELINE);
+    for (FilterUnderTest strategy : FilterUnderTest.values()) {
       Match[] other = byStrategy.get(strategy);
       for (int loc = 0; loc < set.size(); loc++) {
         Match a = reference[loc];

@@ -47,7 +47,7 @@ class CorridorPropertiesTest {
     LocationSet before = locations(scene, 0);
     LocationSet after = locations(scene, shift);
     Nearest[] truth = truth(scene);
-    for (Strategy strategy : Strategy.values()) {
+    for (FilterUnderTest strategy : FilterUnderTest.values()) {
       assertSameAnswers("shift " + shift + " " + strategy, scene, truth,
           byLocation(strategy, original, before), byLocation(strategy, shifted, after), o -> o);
     }
@@ -67,7 +67,7 @@ class CorridorPropertiesTest {
     Corridor backward = Corridor.of(Route.of(lat, lon), scene.radiusMeters);
     LocationSet set = locations(scene, 0);
     Nearest[] truth = truth(scene);
-    for (Strategy strategy : Strategy.values()) {
+    for (FilterUnderTest strategy : FilterUnderTest.values()) {
       assertSameAnswers("reversed " + strategy, scene, truth,
           byLocation(strategy, forward, set), byLocation(strategy, backward, set), o -> length - o);
     }
@@ -91,7 +91,7 @@ class CorridorPropertiesTest {
     Corridor repeated = Corridor.of(Route.of(lat, lon), scene.radiusMeters);
     LocationSet set = locations(scene, 0);
     Nearest[] truth = truth(scene);
-    for (Strategy strategy : Strategy.values()) {
+    for (FilterUnderTest strategy : FilterUnderTest.values()) {
       assertSameAnswers("vertex " + (k + 1) + " repeated " + copies + "x, " + strategy, scene, truth,
           byLocation(strategy, plain, set), byLocation(strategy, repeated, set), o -> o);
     }
@@ -106,7 +106,7 @@ class CorridorPropertiesTest {
     Corridor wide = Corridor.of(route, wider);
     LocationSet set = locations(scene, 0);
     Nearest[] truth = truth(scene);
-    for (Strategy strategy : Strategy.values()) {
+    for (FilterUnderTest strategy : FilterUnderTest.values()) {
       Match[] a = byLocation(strategy, narrow, set);
       Match[] b = byLocation(strategy, wide, set);
       for (int loc = 0; loc < a.length; loc++) {
@@ -212,7 +212,7 @@ class CorridorPropertiesTest {
     return b.build();
   }
 
-  private static Match[] byLocation(Strategy strategy, Corridor corridor, LocationSet set) {
+  private static Match[] byLocation(FilterUnderTest strategy, Corridor corridor, LocationSet set) {
     Match[] out = new Match[set.size()];
     for (Match m : strategy.filter().filter(corridor, set)) {
       out[m.location()] = m;

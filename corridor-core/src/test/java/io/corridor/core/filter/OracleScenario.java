@@ -10,21 +10,22 @@ import java.util.SplittableRandom;
 /**
  * One random test case for the oracle comparison: a route, a radius, and locations placed by the
  * oracle (S2 and GeographicLib) around it — most of them a few centimetres to 100 m either side of
- * the corridor's edge, some on the route, some far away.
+ * the corridor's edge, some on the route, some far away. Shared with the index search's oracle
+ * test through this module's test jar.
  */
-final class OracleScenario {
-  final String category;
-  final double[] routeLat;
-  final double[] routeLon;
-  final double radiusMeters;
+public final class OracleScenario {
+  public final String category;
+  public final double[] routeLat;
+  public final double[] routeLon;
+  public final double radiusMeters;
   /** Per location, its points' latitudes and longitudes. */
-  final List<double[]> locationLat = new ArrayList<>();
-  final List<double[]> locationLon = new ArrayList<>();
+  public final List<double[]> locationLat = new ArrayList<>();
+  public final List<double[]> locationLon = new ArrayList<>();
 
   private final SplittableRandom random;
   private final SphereOracle.OracleRoute oracleRoute;
 
-  OracleScenario(String category, double[] routeLat, double[] routeLon, double radiusMeters,
+  public OracleScenario(String category, double[] routeLat, double[] routeLon, double radiusMeters,
       SplittableRandom random) {
     this.category = category;
     this.routeLat = routeLat;
@@ -41,11 +42,11 @@ final class OracleScenario {
         + " locations";
   }
 
-  SphereOracle.OracleRoute oracleRoute() {
+  public SphereOracle.OracleRoute oracleRoute() {
     return oracleRoute;
   }
 
-  int pointCount() {
+  public int pointCount() {
     int n = 0;
     for (double[] lat : locationLat) {
       n += lat.length;
@@ -54,7 +55,7 @@ final class OracleScenario {
   }
 
   /** Returns the locations as a {@link LocationSet}, ids "L000000", "L000001", ... in order. */
-  LocationSet locations() {
+  public LocationSet locations() {
     LocationSet.Builder b = LocationSet.builder();
     for (int i = 0; i < locationLat.size(); i++) {
       int loc = b.location(id(i), null);
@@ -67,13 +68,13 @@ final class OracleScenario {
     return b.build();
   }
 
-  static String id(int i) {
+  public static String id(int i) {
     String digits = Integer.toString(i);
     return digits.length() >= 6 ? "L" + digits : "L" + "000000".substring(digits.length()) + digits;
   }
 
   /** Adds {@code count} locations, about 15% of them with two or three points. */
-  OracleScenario addLocations(int count) {
+  public OracleScenario addLocations(int count) {
     for (int i = 0; i < count; i++) {
       int points = random.nextInt(100) < 15 ? 2 + random.nextInt(2) : 1;
       double[] lat = new double[points];
@@ -90,7 +91,7 @@ final class OracleScenario {
   }
 
   /** Adds one location of one point. */
-  void addPoint(double lat, double lon) {
+  public void addPoint(double lat, double lon) {
     locationLat.add(new double[] {lat});
     locationLon.add(new double[] {lon});
   }
@@ -156,12 +157,12 @@ final class OracleScenario {
   }
 
   /** Returns a log-uniform number in [lo, hi]. */
-  static double logUniform(SplittableRandom random, double lo, double hi) {
+  public static double logUniform(SplittableRandom random, double lo, double hi) {
     return lo * Math.pow(hi / lo, random.nextDouble());
   }
 
   /** Returns a random walk of vertices from a start, steps of [minStep, maxStep] metres. */
-  static double[][] walk(SplittableRandom random, double lat, double lon, double azimuth,
+  public static double[][] walk(SplittableRandom random, double lat, double lon, double azimuth,
       double lengthMeters, double minStep, double maxStep, double turnDegrees) {
     List<double[]> vertices = new ArrayList<>();
     vertices.add(new double[] {lat, lon});
@@ -186,7 +187,7 @@ final class OracleScenario {
   }
 
   /** Returns a point's latitude and longitude {@code meters} from (lat, lon) along {@code azimuth}. */
-  static double[] move(double lat, double lon, double azimuth, double meters) {
+  public static double[] move(double lat, double lon, double azimuth, double meters) {
     return SphereOracle.direct(lat, lon, azimuth, meters);
   }
 }

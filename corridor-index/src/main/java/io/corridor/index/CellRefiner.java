@@ -1,0 +1,114 @@
+package io.corridor.index;
+
+import io.corridor.core.covering.ArcPruning;
+import io.corridor.core.geo.Corridor;
+import java.util.Arrays;
+
+/**
+ * Cuts a cell of the {@link CellGrid} into {@code split × split} sub-cells, each with the arcs
+ * that can matter to one of its points ({@link ArcPruning}), so that a candidate is tested against
+ * its sub-cell's few arcs, or rejected without any trigonometry when its sub-cell keeps none.
+ *
+ * <p>The cut is made a halving at a time, each quadrant pruning its parent's list, so that the
+ * parts of the cell far from the route are dropped at the first level. Not thread-safe: one per
+ * search, its buffers reused from cell to cell.
+ */
+final class CellRefiner {
+  /** The finest cut of a cell, in sub-cells per side. */
+  static final int MAX_SPLIT = 8;
+  private static final double DEGREES_PER_CELL = 1.0 / CellGrid.CELLS_PER_DEGREE;
+
+  private final Corridor corridor;
+  /** Two levels of a cell's cut, each its arcs and per sub-cell starts, swapped level by level. */
+  private final int[][] levelArcs = {new int[64], new int[64]};
+  private final int[][] levelStart = {new int[MAX_SPLIT * MAX_SPLIT + 1], new int[MAX_SPLIT * MAX_SPLIT + 1]};
+  private final double[] centre = new double[3];
+  private double[] chord2 = new double[64];
+  /** The last cut: its arcs, and per sub-cell (row-major from the south-west) their start. */
+  private int[] cellArcs;
+  private int[] subStart;
+
+  CellRefiner(Corridor corridor) {
+    this.corridor = corridor;
+  }
+
+  /** Cuts cell (row, column), whose arcs are {@code arcs[from, to)}, into split × split sub-cells. */
+  void refine(int row, int column, int split, int[] arcs, int from, int to) {
+    int[] parentArcs = levelArcs[0];
+    int[] childArcs = levelArcs[1];
+    int[] parentStart = levelStart[0];
+    int[] childStart = levelStart[1];
+    // Level 0: the cell itself.
+    if (parentArcs.length < to - from) {
+      parentArcs = new int[Math.max(2 * parentArcs.length, to - from)];
+    }
+    parentStart[0] = 0;
+    parentStart[1] = prune(row, column, 1, 0, arcs, from, to, parentArcs, 0);
+    for (int side = 2; side <= split; side *= 2) {
+      int half = side / 2;
+      int n = 0;
+      for (int i = 0; i < side; i++) {
+        for (int j = 0; j < side; j++) {
+          int parent = (i / 2) * half + j / 2;
+          int pf = parentStart[parent];
+          int pt = parentStart[parent + 1];
+          childStart[i * side + j] = n;
+          if (pf == pt) {
+            continue; // no arc near the parent: none near its quadrants
+          }
+          if (n + (pt - pf) > childArcs.length) {
+            childArcs = Arrays.copyOf(childArcs, Math.max(2 * childArcs.length, n + (pt - pf)));
+          }
+          n = prune(row, column, side, i * side + j, parentArcs, pf, pt, childArcs, n);
+        }
+      }
+      childStart[side * side] = n;
+      // The children become the parents of the next level.
+      int[] arcsSwap = parentArcs;
+      parentArcs = childArcs;
+      childArcs = arcsSwap;
+      int[] startSwap = parentStart;
+      parentStart = childStart;
+      childStart = startSwap;
+    }
+    levelArcs[0] = parentArcs;
+    levelArcs[1] = childArcs;
+    levelStart[0] = parentStart;
+    levelStart[1] = childStart;
+    cellArcs = parentArcs;
+    subStart = parentStart;
+  }
+
+  /** Returns the arcs of the last cut; sub-cell s's are {@code [start(s), start(s + 1))}. */
+  int[] arcs() {
+    return cellArcs;
+  }
+
+  /** Returns where sub-cell {@code s}'s arcs start in {@link #arcs()}. */
+  int start(int s) {
+    return subStart[s];
+  }
+
+  /** Returns the sub-cell (0 to split − 1) of a coordinate within its cell starting at {@code origin}. */
+  static int subCell(double degrees, double origin, int split) {
+    int i = (int) Math.floor((degrees - origin) * (CellGrid.CELLS_PER_DEGREE * split));
+    return Math.max(0, Math.min(split - 1, i));
+  }
+
+  /**
+   * Appends to {@code out} from {@code n} the arcs of {@code arcs[from, to)} that sub-cell
+   * {@code sub} of a {@code side × side} cut of cell (row, column) keeps, and returns the new end.
+   */
+  private int prune(int row, int column, int side, int sub, int[] arcs, int from, int to,
+      int[] out, int n) {
+    double size = DEGREES_PER_CELL / side;
+    double south = row * DEGREES_PER_CELL - 90 + (sub / side) * size;
+    double north = Math.min(90, south + size);
+    double west = column * DEGREES_PER_CELL - 180 + (sub % side) * size;
+    double delta = ArcPruning.centreAndCircumradius(south, north, west, west + size, centre);
+    if (chord2.length < to - from) {
+      chord2 = new double[Math.max(2 * chord2.length, to - from)];
+    }
+    return ArcPruning.keep(corridor, centre, delta, arcs, from, to, chord2, out, n);
+  }
+}
