@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -30,7 +31,7 @@ final class FilterCommand implements Callable<Integer> {
   @Mixin CorridorOptions corridorOptions;
 
   @Option(names = "--locations", order = 3, required = true, paramLabel = "FILE",
-      description = "Locations: CSV with id,lat,lon columns, or a GeoJSON FeatureCollection of Point/MultiPoint features.")
+      description = "Locations: CSV with id,lat,lon columns, or a GeoJSON FeatureCollection of Point/MultiPoint features; - for standard input.")
   Path locations;
 
   @Mixin OutputOptions outputOptions;
@@ -41,15 +42,23 @@ final class FilterCommand implements Callable<Integer> {
   Strategy strategy;
 
   @Option(names = "--threads", order = 21, paramLabel = "N",
-      description = "Cores for the fast strategy (default: all).")
+      description = "Cores for the fast strategy, 1 to " + MAX_THREADS + " (default: all).")
   Integer threads;
+
+  @ParentCommand CorridorCommand parent;
+
+  /** The most threads --threads takes: far more than any machine's cores, far below the JDK's limit. */
+  static final int MAX_THREADS = 1024;
 
   @Override
   public Integer call() throws Exception {
+    CorridorFilter filter = filter();
+    corridorOptions.checkStdin(locations, "--locations");
+    outputOptions.check(corridorOptions.route, locations);
     Corridor corridor = corridorOptions.corridor();
     LocationSet set = LocationReader.read(locations);
-    List<Match> matches = filter().filter(corridor, set);
-    outputOptions.write(set, matches);
+    List<Match> matches = filter.filter(corridor, set);
+    outputOptions.write(parent.out(), set, matches);
     return 0;
   }
 
@@ -57,8 +66,8 @@ final class FilterCommand implements Callable<Integer> {
     if (strategy != Strategy.FAST || threads == null) {
       return strategy.filter();
     }
-    if (threads < 1) {
-      throw new InvalidInputException("--threads: " + threads + " must be at least 1");
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new InvalidInputException("--threads: " + threads + " is outside [1, " + MAX_THREADS + "]");
     }
     return threads == 1 ? FastFilter.singleThreaded()
         : FastFilter.parallel(new java.util.concurrent.ForkJoinPool(threads));

@@ -1,15 +1,13 @@
 package io.corridor.cli;
 
 import io.corridor.core.InvalidInputException;
-import io.corridor.formats.AtomicFiles;
 import io.corridor.synthetic.Region;
 import io.corridor.synthetic.SyntheticLocations;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code corridor generate}: writes a synthetic location CSV for demos and benchmarks, the same
@@ -38,6 +36,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Write here (atomically) instead of standard output.")
   Path output;
 
+  @ParentCommand CorridorCommand parent;
+
   @Override
   public Integer call() throws Exception {
     if (count < 0 || count > SyntheticLocations.MAX_COUNT) {
@@ -50,13 +50,14 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw e.at("--region");
     }
+    if (output != null) {
+      OutputTarget.check("--output", output);
+    }
     SyntheticLocations generator = SyntheticLocations.create(seed, box);
     if (output == null) {
-      OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-      generator.writeCsv(count, out);
-      out.flush();
+      OutputTarget.writeStdout(parent.out(), out -> generator.writeCsv(count, out));
     } else {
-      AtomicFiles.write(output, out -> generator.writeCsv(count, out));
+      OutputTarget.write("--output", output, out -> generator.writeCsv(count, out));
     }
     return 0;
   }

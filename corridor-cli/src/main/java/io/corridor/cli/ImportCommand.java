@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 final class ImportCommand implements Callable<Integer> {
   @Option(names = "--locations", paramLabel = "FILE",
       description = "Locations: CSV with id,lat,lon columns, or a GeoJSON FeatureCollection of "
-          + "Point/MultiPoint features. Repeat to merge several files.")
+          + "Point/MultiPoint features; - for standard input. Repeat to merge several files.")
   List<Path> locations = new ArrayList<>();
 
   @Option(names = "--osm", paramLabel = "FILE.osm.pbf",
@@ -79,6 +79,12 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<Path> inputs = new ArrayList<>(locations);
+    inputs.addAll(osm);
+    OutputTarget.check("--out", out, inputs.toArray(Path[]::new));
+    if (locations.stream().filter(p -> p.toString().equals("-")).count() > 1) {
+      throw new InvalidInputException("--locations: - (standard input) can be given only once");
+    }
     List<Source> sources = sources();
     long start = System.nanoTime();
     LocationIndex index = LocationImporter.create()
@@ -87,13 +93,14 @@ final class ImportCommand implements Callable<Integer> {
         .importSources(sources);
     try {
       Snapshot.write(index, out);
-    } catch (IOException e) {
-      throw new InvalidInputException(out + ": cannot write the index: " + e, e);
+    } catch (InvalidInputException e) {
+      throw e.at("--out");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.err.println(String.format(Locale.ROOT,
         "corridor: imported %,d locations (%,d points) into %s: %,d bytes in %.2f s",
-        index.size(), index.pointCount(), out, Files.size(out), seconds));
+        index.size(), index.pointCount(), InvalidInputException.printable(out.toString()),
+        Files.size(out), seconds));
     return 0;
   }
 

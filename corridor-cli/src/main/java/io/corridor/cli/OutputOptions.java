@@ -1,12 +1,12 @@
 package io.corridor.cli;
 
+import io.corridor.core.InvalidInputException;
 import io.corridor.core.filter.Match;
 import io.corridor.core.location.LocationSource;
 import io.corridor.formats.MatchWriter;
 import io.corridor.formats.OutputFormat;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
@@ -27,14 +27,24 @@ final class OutputOptions {
       description = "Write here (atomically) instead of standard output.")
   Path output;
 
-  /** Writes the matches, in their order, to the output file (once complete) or standard output. */
-  void write(LocationSource locations, List<Match> matches) throws IOException {
+  /**
+   * Checks, before any work, that the output file can be written and is none of {@code inputs}.
+   *
+   * @throws InvalidInputException naming --output and what is wrong
+   */
+  void check(Path... inputs) {
+    if (output != null) {
+      OutputTarget.check("--output", output, inputs);
+    }
+  }
+
+  /** Writes the matches, in their order, to the output file (once complete) or to {@code out}. */
+  void write(PrintStream out, LocationSource locations, List<Match> matches) throws IOException {
     if (output == null) {
-      OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-      MatchWriter.write(format, locations, matches, out);
-      out.flush();
+      OutputTarget.writeStdout(out, stream -> MatchWriter.write(format, locations, matches, stream));
     } else {
-      MatchWriter.writeFile(format, locations, matches, output);
+      OutputTarget.write("--output", output,
+          stream -> MatchWriter.write(format, locations, matches, stream));
     }
   }
 

@@ -10,6 +10,8 @@ import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
 import io.corridor.index.Snapshot;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -43,6 +46,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin OutputOptions outputOptions;
 
+  @ParentCommand CorridorCommand parent;
+
   @Option(names = "--limit", order = 20, defaultValue = "0", paramLabel = "N",
       description = "At most N matches, the first in --sort order (default: 0, no limit).")
   int limit;
@@ -61,6 +66,7 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 0) {
       throw new InvalidInputException("--limit: " + limit + " must be 0 (no limit) or more");
     }
+    outputOptions.check(corridorOptions.route, index);
     Corridor corridor = corridorOptions.corridor();
     LocationIndex locations = open(index);
     List<IndexMatch> found = locations.search(corridor,
@@ -70,17 +76,28 @@ final class SearchCommand implements Callable<Integer> {
       matches.add(new Match(m.location(), m.distanceMeters(), m.offsetMeters()));
     }
     IndexLocations source = IndexLocations.of(locations);
-    outputOptions.write(source, matches);
+    outputOptions.write(parent.out(), source, matches);
     return 0;
   }
 
-  private static LocationIndex open(Path file) throws IOException {
+  private static LocationIndex open(Path file) {
+    if (file.toString().isEmpty()) {
+      throw new InvalidInputException("--index: the file name is empty");
+    }
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException("--index: " + file + ": is a directory, not an index file");
+    }
     try {
       return Snapshot.open(file);
     } catch (InvalidSnapshotException e) {
       throw new InvalidInputException(e.getMessage(), e);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + ": no such index file", e);
+      throw new InvalidInputException("--index: " + file + ": no such index file", e);
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("--index: " + file + ": cannot be read (permission denied)", e);
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new InvalidInputException("--index: " + file + ": cannot be read as an index ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
   }
 

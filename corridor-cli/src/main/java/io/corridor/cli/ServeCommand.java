@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: 8080).")
   String port;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file: .properties, or .yaml/.yml; keys are the flags without --.")
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (or CORRIDOR_CONFIG): .properties, or .yaml/.yml; keys are the flags without --.")
   Path config;
 
   @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Bearer token of POST /admin/reload (prefer CORRIDOR_ADMIN_TOKEN).")
@@ -82,7 +82,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerSettings settings = ServerSettings.resolve(flags(), System.getenv(), config);
+    Path configFile = config;
+    if (configFile == null && System.getenv("CORRIDOR_CONFIG") != null) {
+      configFile = Path.of(System.getenv("CORRIDOR_CONFIG"));
+    }
+    ServerSettings settings = ServerSettings.resolve(flags(), System.getenv(), configFile);
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), s -> stop.countDown());
     Signal.handle(new Signal("INT"), s -> stop.countDown());

@@ -1,5 +1,6 @@
 package io.corridor.cli;
 
+import io.corridor.core.InvalidInputException;
 import io.corridor.importer.ImportProgress;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class TerminalProgress implements ImportProgress {
 
   @Override
   public void reading(String name, String unit) {
-    source = name;
+    source = InvalidInputException.printable(name);
     this.unit = unit;
     draw(0, true);
   }

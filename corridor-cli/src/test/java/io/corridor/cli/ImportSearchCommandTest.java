@@ -66,12 +66,12 @@ class ImportSearchCommandTest {
   void searchOfGeoJsonWithTypedPropertiesEqualsFilterInEveryFormat(String format)
       throws IOException {
     // The category before the name, numbers, booleans, null, nested values, a numeric feature id,
-    // an id from the properties, a MultiPoint and properties the GeoJSON output replaces.
+    // an id from the properties and a MultiPoint.
     Path places = write("typed.geojson", """
         {"type":"FeatureCollection","features":[
           {"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[6.6275,46.5068]},
            "properties":{"category":"charging_station","kw":22,"price":0.45,"open":true,
-             "note":null,"name":"Ouchy ⚡","tags":["ccs",{"since":2021}],"distance_m":"x"}},
+             "note":null,"name":"Ouchy ⚡","tags":["ccs",{"since":2021}]}},
           {"type":"Feature","geometry":{"type":"MultiPoint","coordinates":[[6.8425,46.46],[6.843,46.4605]]},
            "properties":{"id":"vevey","name":"","category":"fuel","brand":"fuel","kw":1e3}},
           {"type":"Feature","id":"cully","geometry":{"type":"Point","coordinates":[6.7302,46.4885]},
@@ -176,7 +176,7 @@ class ImportSearchCommandTest {
         "--locations", bad.toString(), "--out", out.toString());
 
     assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("bad.csv", "line 3", "lat \"north\" is not a number");
+    assertThat(err.toString()).contains("bad.csv", "line 3", "lat \"north\" is not a decimal number");
     assertThat(out).doesNotExist();
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("bad.csv");

@@ -1,18 +1,14 @@
 package io.corridor.formats;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that the target path holds either its old content or the complete new one, never
- * a partial file: the content goes to a temporary file beside the target, which is then renamed.
+ * a partial file, and only a regular file is ever replaced: the formats' name for
+ * {@link io.corridor.core.AtomicFiles}, which says what is refused and how links and permissions
+ * are treated.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -27,30 +23,11 @@ public final class AtomicFiles {
   /**
    * Writes {@code content} to {@code target} atomically: on any failure the temporary file is
    * removed and the target is left as it was.
+   *
+   * @throws io.corridor.core.InvalidInputException if the target is not a regular file, is
+   *     read-only or is in a folder that does not exist
    */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    // Not Files.createTempFile: its 0600 permissions would stay on the renamed file.
-    Path temp = dir.resolve("." + absolute.getFileName() + "."
-        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-    boolean moved = false;
-    try {
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-          1 << 16)) {
-        content.writeTo(out);
-      }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
-      }
-    }
+    io.corridor.core.AtomicFiles.write(target, content::writeTo);
   }
 }

@@ -67,7 +67,8 @@ final class GeoJsonLocations {
         case "type" -> {
           type = value == JsonToken.VALUE_STRING ? p.getText() : p.readValueAsTree().toString();
           if (!type.equals("FeatureCollection")) {
-            throw fail("the GeoJSON is a " + type + ", not a FeatureCollection");
+            throw fail("the GeoJSON is a " + InvalidInputException.quote(type, 80, false)
+                + ", not a FeatureCollection");
           }
         }
         case "features" -> {
@@ -130,7 +131,7 @@ final class GeoJsonLocations {
     if (!"Feature".equals(type)) {
       throw failFeature(type == null
           ? "has no \"type\": expected \"Feature\""
-          : "type is \"" + type + "\", expected \"Feature\"");
+          : "type is " + InvalidInputException.quote(type) + ", expected \"Feature\"");
     }
     boolean ownId = idProperty.equals("id");
     if (!ownId) {
@@ -139,14 +140,15 @@ final class GeoJsonLocations {
     if (id == null && properties != null && properties.get(idProperty) != null) {
       Object value = properties.get(idProperty);
       if (!(value instanceof String || value instanceof Number)) {
-        throw failFeature("the \"" + idProperty + "\" property must be a string or a number");
+        throw failFeature("the " + InvalidInputException.quote(idProperty)
+            + " property must be a string or a number");
       }
       id = value.toString();
     }
     if (id == null) {
       throw failFeature(ownId
           ? "has no id (neither a feature \"id\" nor an \"id\" property)"
-          : "has no \"" + idProperty + "\" property");
+          : "has no " + InvalidInputException.quote(idProperty) + " property");
     }
     if (id.isBlank()) {
       throw failFeature("id is empty");
@@ -194,7 +196,7 @@ final class GeoJsonLocations {
     if (!"Point".equals(type) && !"MultiPoint".equals(type)) {
       throw failFeature(type == null
           ? "the geometry has no \"type\""
-          : "geometry type \"" + type + "\" is not Point or MultiPoint");
+          : "geometry type " + InvalidInputException.quote(type) + " is not Point or MultiPoint");
     }
     if (coordinates == null || !coordinates.isArray()) {
       throw failFeature("the " + type + " has no \"coordinates\" array");

@@ -40,7 +40,8 @@ final class GeoJsonRoutes {
   private static Route fromFeature(JsonNode feature) {
     String type = typeOf(feature, "the feature");
     if (!type.equals("Feature")) {
-      throw new InvalidInputException("type is \"" + type + "\", expected \"Feature\"");
+      throw new InvalidInputException(
+          "type is " + InvalidInputException.quote(type) + ", expected \"Feature\"");
     }
     JsonNode geometry = feature.get("geometry");
     if (geometry == null || geometry.isNull()) {
@@ -74,7 +75,8 @@ final class GeoJsonRoutes {
         return Route.of(lat, lon);
       }
       default -> throw new InvalidInputException(
-          "geometry type \"" + type + "\" is not a route: expected a LineString or a Point");
+          "geometry type " + InvalidInputException.quote(type)
+              + " is not a route: expected a LineString or a Point");
     }
   }
 

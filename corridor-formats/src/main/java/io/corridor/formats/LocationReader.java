@@ -3,9 +3,9 @@ package io.corridor.formats;
 import io.corridor.core.InvalidInputException;
 import io.corridor.core.location.LocationSet;
 import io.corridor.core.location.LocationSink;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -25,8 +25,8 @@ public final class LocationReader {
   private LocationReader() {}
 
   /**
-   * Returns the locations in {@code file}: GeoJSON if its first significant character is {@code {}
-   * or {@code [}, CSV otherwise.
+   * Returns the locations in {@code file} ({@code -} for standard input, read once): GeoJSON if its
+   * first significant character is {@code {} or {@code [}, CSV otherwise.
    *
    * @throws InvalidInputException if the file is missing, unreadable, or breaks the contract
    */
@@ -53,10 +53,20 @@ public final class LocationReader {
    *     the sink refuses a row (named by its line or feature)
    */
   public static void read(Path file, String idField, LocationSink sink) {
-    if (looksLikeJson(file)) {
-      readGeoJson(file, idField, sink);
-    } else {
-      CsvLocations.read(file, idField, sink);
+    String name = SourceFiles.name(file);
+    try (BufferedInputStream in = new BufferedInputStream(SourceFiles.open(file), 1 << 16)) {
+      // One open, sniffed through the buffer: standard input and pipes cannot be read twice.
+      in.mark(SNIFF_BYTES);
+      byte[] head = in.readNBytes(SNIFF_BYTES);
+      in.reset();
+      int start = SourceFiles.contentStart(head, head.length);
+      if (start < head.length && (head[start] == '{' || head[start] == '[')) {
+        GeoJsonLocations.read(in, name, idField, sink);
+      } else {
+        CsvLocations.read(in, name, idField, sink);
+      }
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(file, e);
     }
   }
 
@@ -65,7 +75,13 @@ public final class LocationReader {
    * {@code lon}; rows sharing an id are points of one location, other columns are its properties.
    */
   public static LocationSet readCsv(Path file) {
-    return collect(sink -> CsvLocations.read(file, "id", sink));
+    return collect(sink -> {
+      try (InputStream in = SourceFiles.open(file)) {
+        CsvLocations.read(in, SourceFiles.name(file), "id", sink);
+      } catch (IOException e) {
+        throw SourceFiles.unreadable(file, e);
+      }
+    });
   }
 
   /**
@@ -100,30 +116,10 @@ public final class LocationReader {
   }
 
   private static void readGeoJson(Path file, String idField, LocationSink sink) {
-    SourceFiles.checkReadable(file);
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = SourceFiles.open(file)) {
       GeoJsonLocations.read(in, SourceFiles.name(file), idField, sink);
     } catch (IOException e) {
       throw SourceFiles.unreadable(file, e);
     }
-  }
-
-  private static boolean looksLikeJson(Path file) {
-    SourceFiles.checkReadable(file);
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(SNIFF_BYTES);
-    } catch (IOException e) {
-      throw SourceFiles.unreadable(file, e);
-    }
-    int i = 0;
-    if (head.length >= 3
-        && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-      i = 3;
-    }
-    while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
-      i++;
-    }
-    return i < head.length && (head[i] == '{' || head[i] == '[');
   }
 }

@@ -3,6 +3,7 @@ package io.corridor.formats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.corridor.core.InvalidInputException;
 import io.corridor.core.filter.Match;
 import io.corridor.core.location.JsonText;
 import io.corridor.core.location.LocationSource;
@@ -24,7 +25,8 @@ import java.util.Map;
  *   <li>CSV: {@code id,distance_m,offset_m}, LF line ends, fields quoted as RFC 4180 requires.
  *   <li>GeoJSON: one line holding a FeatureCollection; each feature has the location's id, its
  *       point(s) as a Point or MultiPoint, and its properties plus {@code distance_m} and
- *       {@code offset_m} (which replace properties of those names).
+ *       {@code offset_m}; a location with properties of those names is refused, since one of
+ *       the two values would be lost.
  *   <li>JSON Lines: per match, {@code {"id", "distance_m", "offset_m", "points": [[lon, lat], ...],
  *       "properties": {...}}}.
  * </ul>
@@ -32,6 +34,9 @@ import java.util.Map;
  * <p>Ids are always written as strings, whatever their type in the input.
  */
 public final class MatchWriter {
+  /** The properties that GeoJSON output writes itself, beside the location's own. */
+  private static final List<String> OWN_PROPERTIES = List.of("distance_m", "offset_m");
+
   private MatchWriter() {}
 
   /** Writes {@code matches} of {@code locations} in {@code format} to {@code out}, which stays open. */
@@ -76,6 +81,7 @@ public final class MatchWriter {
 
   private static void writeGeoJson(List<Match> matches, LocationSource locations, Writer out)
       throws IOException {
+    checkNoClash(matches, locations);
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
@@ -97,10 +103,8 @@ public final class MatchWriter {
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, ?> e : locations.properties(i).entrySet()) {
-          if (!e.getKey().equals("distance_m") && !e.getKey().equals("offset_m")) {
-            g.writeFieldName(e.getKey());
-            writeValue(g, e.getValue());
-          }
+          g.writeFieldName(e.getKey());
+          writeValue(g, e.getValue());
         }
         writeDistances(g, m);
         g.writeEndObject();
@@ -109,6 +113,25 @@ public final class MatchWriter {
       g.writeEndArray();
       g.writeEndObject();
       g.writeRaw('\n');
+    }
+  }
+
+  /**
+   * Refuses, before anything is written, a location whose properties hold {@code distance_m} or
+   * {@code offset_m}: in a GeoJSON feature they share one object with the figures this writer
+   * adds, and one of the two would be lost.
+   */
+  private static void checkNoClash(List<Match> matches, LocationSource locations) {
+    for (Match m : matches) {
+      Map<String, ?> properties = locations.properties(m.location());
+      for (String own : OWN_PROPERTIES) {
+        if (properties.containsKey(own)) {
+          throw new InvalidInputException("location "
+              + InvalidInputException.quote(locations.id(m.location())) + " has a property \""
+              + own + "\", which GeoJSON output writes itself: rename it in the input, or write"
+              + " CSV or JSON Lines, which keep it apart");
+        }
+      }
     }
   }
 

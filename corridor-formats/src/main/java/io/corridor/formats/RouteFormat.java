@@ -1,7 +1,6 @@
 package io.corridor.formats;
 
 import io.corridor.core.InvalidInputException;
-
 import java.util.Locale;
 
 /**
@@ -25,18 +24,8 @@ public enum RouteFormat {
    * {@code [} is GeoJSON (a non-empty JSON object needs a quote, which no polyline holds).
    */
   public static RouteFormat detect(byte[] content, String sourceName) {
-    int start = 0;
-    if (content.length >= 3
-        && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF) {
-      start = 3;
-    }
-    int end = content.length;
-    while (start < end && isSpace(content[start])) {
-      start++;
-    }
-    while (end > start && isSpace(content[end - 1])) {
-      end--;
-    }
+    int start = SourceFiles.contentStart(content, content.length);
+    int end = SourceFiles.contentEnd(content, start, content.length);
     if (start == end) {
       return byExtension(sourceName);
     }
@@ -72,9 +61,5 @@ public enum RouteFormat {
     // Neither the content nor the name says route: a location CSV given as --route, say.
     throw new InvalidInputException("is not a route: expected GeoJSON (a LineString or Point),"
         + " GPX, or an encoded polyline (a .txt or .polyline file)");
-  }
-
-  private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 }

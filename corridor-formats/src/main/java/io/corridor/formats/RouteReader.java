@@ -6,7 +6,6 @@ import io.corridor.core.InvalidInputException;
 import io.corridor.core.geo.Route;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,21 +16,19 @@ import java.nio.file.Path;
  * source) name, then the place at fault (line, vertex, character) and what is wrong.
  */
 public final class RouteReader {
+  /** The largest route file read, in bytes: some two million vertices of GeoJSON. */
+  public static final int MAX_BYTES = 64 << 20;
+
   private RouteReader() {}
 
   /**
-   * Returns the route in {@code file}, decoding a polyline at {@code polylinePrecision} digits.
+   * Returns the route in {@code file} ({@code -} for standard input, read once), decoding a
+   * polyline at {@code polylinePrecision} digits.
    *
    * @throws InvalidInputException if the file is missing, unreadable or not a valid route
    */
   public static Route read(Path file, int polylinePrecision) {
-    SourceFiles.checkReadable(file);
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw SourceFiles.unreadable(file, e);
-    }
+    byte[] content = SourceFiles.readAll(file, MAX_BYTES);
     return parse(content, SourceFiles.name(file), polylinePrecision);
   }
 
@@ -49,6 +46,10 @@ public final class RouteReader {
    */
   public static Route parse(byte[] content, String sourceName, int polylinePrecision) {
     try {
+      if (SourceFiles.contentStart(content, content.length) == content.length) {
+        throw new InvalidInputException("is empty: expected a route (GeoJSON, GPX or an encoded"
+            + " polyline)");
+      }
       return switch (RouteFormat.detect(content, sourceName)) {
         case GEOJSON -> parseGeoJson(content);
         case GPX -> GpxRoutes.parse(content);
@@ -70,18 +71,22 @@ public final class RouteReader {
   }
 
   private static String polylineText(byte[] content) {
-    String text = new String(content, StandardCharsets.UTF_8);
-    return (text.startsWith("\uFEFF") ? text.substring(1) : text).strip();
+    int start = SourceFiles.contentStart(content, content.length);
+    int end = SourceFiles.contentEnd(content, start, content.length);
+    return new String(content, start, end - start, StandardCharsets.UTF_8);
   }
 
   private static Route parseGeoJson(byte[] content) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(content);
+      root = Json.DOCUMENT.readTree(content);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(Json.describe(e), e);
     } catch (IOException e) {
       throw new InvalidInputException("cannot be read: " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InvalidInputException("holds no JSON value");
     }
     return GeoJsonRoutes.fromNode(root);
   }

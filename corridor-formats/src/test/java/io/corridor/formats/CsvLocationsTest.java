@@ -110,7 +110,8 @@ class CsvLocationsTest {
 
   @Test
   void refusesARequiredColumnNamedTwice() {
-    assertRefused("id,lat,lon,lat\n", at(1) + "the header names column \"lat\" twice");
+    assertRefused("id,lat,lon,lat\n", at(1) + "the header names column \"lat\" twice (columns 2 and 4):"
+        + " name each column once");
     assertRefused("id,Lat,lon,LAT\n", at(1) + "the header has several columns named \"lat\""
         + " in different cases, and none exactly \"lat\"");
   }
@@ -123,16 +124,18 @@ class CsvLocationsTest {
 
   @Test
   void refusesNonFiniteCoordinates() {
-    assertRefused("id,lat,lon\na,NaN,2\n", at(2) + "latitude NaN is outside [-90, 90]");
-    assertRefused("id,lat,lon\na,1,Infinity\n", at(2) + "longitude Infinity is outside [-180, 180]");
+    assertRefused("id,lat,lon\na,NaN,2\n", at(2) + "lat \"NaN\" is not a decimal number");
+    assertRefused("id,lat,lon\na,1,Infinity\n", at(2) + "lon \"Infinity\" is not a decimal number");
+    assertRefused("id,lat,lon\na,0x1p5,2\n", at(2) + "lat \"0x1p5\" is not a decimal number");
+    assertRefused("id,lat,lon\na,1,1e999\n", at(2) + "longitude Infinity is outside [-180, 180]");
   }
 
   @Test
   void refusesUnparsableOrEmptyNumbers() {
-    assertRefused("id,lat,lon\na,1,2\nb,north,2\n", at(3) + "lat \"north\" is not a number");
-    assertRefused("id,lat,lon\na,1,2d\n", at(2) + "lon \"2d\" is not a number");
+    assertRefused("id,lat,lon\na,1,2\nb,north,2\n", at(3) + "lat \"north\" is not a decimal number");
+    assertRefused("id,lat,lon\na,1,2d\n", at(2) + "lon \"2d\" is not a decimal number");
     assertRefused("id,lat,lon\na,,2\n", at(2) + "lat is empty");
-    assertRefused("id,lat,lon\na,\"1,5\",2\n", at(2) + "lat \"1,5\" is not a number");
+    assertRefused("id,lat,lon\na,\"1,5\",2\n", at(2) + "lat \"1,5\" is not a decimal number");
   }
 
   @Test
@@ -169,5 +172,41 @@ class CsvLocationsTest {
     assertThat(set.size()).isEqualTo(1);
     assertThatThrownBy(() -> LocationReader.parseCsv("id,lat,lon\na,1,200\n", "body"))
         .hasMessage("body: line 2: longitude 200.0 is outside [-180, 180]");
+  }
+
+  @Test
+  void refusesAnUnclosedQuoteRatherThanSwallowingTheRestOfTheFile() {
+    // The quote opened on line 3 swallows lines 4 and 5 into one field of the last column.
+    assertRefused("id,lat,lon,name\na,1,2,x\nb,1,2,\"open\nc,1,2,y\nd,1,2,z\n",
+        at(3) + "a quoted field is not closed: its opening quote runs to the end of the file");
+    assertRefused("id,lat,lon,name\na,1,2,\"ends \"\"\n",
+        at(2) + "a quoted field is not closed: its opening quote runs to the end of the file");
+    assertRefused("id,lat,lon,name\na,1,2,\"",
+        at(2) + "a quoted field is not closed: its opening quote runs to the end of the file");
+    assertRefused("id,lat,\"lon\na,1,2\n",
+        at(1) + "column 3's name runs over several lines: is a quote left open?");
+  }
+
+  @Test
+  void acceptsQuotedLastFieldsThatAreClosed() throws IOException {
+    for (String last : new String[] {"\"x\"", "\"\"", "\"\"\"\"", "\"a\"\"\"", "\"two\nlines\"",
+        "\"\"\"\"\"\"", "\"x\"\r\n\r\n"}) {
+      LocationSet set = read("id,lat,lon,name\na,1,2," + last);
+      assertThat(set.size()).as(last).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void refusesAnyColumnNamedTwice() {
+    assertRefused("id,lat,lon,name,name\na,1,2,x,y\n",
+        at(1) + "the header names column \"name\" twice (columns 4 and 5): name each column once");
+  }
+
+  @Test
+  void echoesNoControlCharacterAndNoLongInput() {
+    String header = "\u001b[31mred\u001b[0m," + "x".repeat(500);
+    assertThatThrownBy(() -> read(header + "\n1,2\n"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b").contains("\\u001B[31mred")
+            .contains("…").hasSizeLessThan(400));
   }
 }

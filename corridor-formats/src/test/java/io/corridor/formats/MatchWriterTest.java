@@ -3,6 +3,7 @@ package io.corridor.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.corridor.core.InvalidInputException;
 import io.corridor.core.filter.Match;
 import io.corridor.core.location.LocationSet;
 import java.io.ByteArrayInputStream;
@@ -67,12 +68,12 @@ class MatchWriterTest {
   }
 
   @Test
-  void writesJsonPropertiesWithTheirTypesAndReplacesDistanceProperties() throws IOException {
+  void writesJsonPropertiesWithTheirTypes() throws IOException {
     LocationSet set = LocationReader.parseGeoJson(new ByteArrayInputStream((
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":7,"
             + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,2.5]},"
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
-            + "\"distance_m\":\"old\",\"brand\":{\"n\":\"é\"}}}]}")
+            + "\"brand\":{\"n\":\"é\"}}}]}")
         .getBytes(StandardCharsets.UTF_8)), "t.geojson");
     List<Match> one = List.of(new Match(0, 1.0005, 2));
     assertThat(write(OutputFormat.GEOJSON, set, one)).isEqualTo(
@@ -83,7 +84,20 @@ class MatchWriterTest {
     assertThat(write(OutputFormat.JSONL, set, one)).isEqualTo(
         "{\"id\":\"7\",\"distance_m\":1.001,\"offset_m\":2.000,\"points\":[[1.5,2.5]],"
             + "\"properties\":{\"pumps\":8,\"open\":true,\"tags\":[\"24h\"],\"x\":null,"
-            + "\"distance_m\":\"old\",\"brand\":{\"n\":\"é\"}}}\n");
+            + "\"brand\":{\"n\":\"é\"}}}\n");
+  }
+
+  @Test
+  void refusesGeoJsonOutputOfAPropertyNamedLikeItsOwnDistances() throws IOException {
+    LocationSet set = LocationReader.parseCsv("id,lat,lon,offset_m\na,1,2,old\n", "t.csv");
+    List<Match> one = List.of(new Match(0, 1, 2));
+    assertThatThrownBy(() -> write(OutputFormat.GEOJSON, set, one))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("location \"a\" has a property \"offset_m\", which GeoJSON output writes itself:"
+            + " rename it in the input, or write CSV or JSON Lines, which keep it apart");
+    // JSON Lines keeps the input's properties in their own object: nothing clashes.
+    assertThat(write(OutputFormat.JSONL, set, one)).contains("\"offset_m\":2.000")
+        .contains("\"properties\":{\"offset_m\":\"old\"}");
   }
 
   @Test

@@ -168,11 +168,16 @@ class RouteReaderTest {
   void refusesABadGpxPointRatherThanDroppingIt() throws IOException {
     assertThatThrownBy(() -> read("t.gpx", GPX_HEAD
         + "<trk><trkseg><trkpt lat=\"1\" lon=\"2\"/><trkpt lat=\"91\" lon=\"2\"/></trkseg></trk></gpx>"))
-        .hasMessage(at("t.gpx") + ": not a valid GPX file: Invalid value for 'lat': 91.000000 is not in range"
-            + " [-90, 90].");
+        .hasMessage(at("t.gpx") + ": line 3: route vertex 2 (<trkpt>): latitude 91.0 is outside [-90, 90]");
     assertThatThrownBy(() -> read("t.gpx", GPX_HEAD
         + "<trk><trkseg><trkpt lat=\"x\" lon=\"2\"/></trkseg></trk></gpx>"))
-        .hasMessageStartingWith(at("t.gpx") + ": not a valid GPX file: Invalid value for 'lat'");
+        .hasMessage(at("t.gpx") + ": line 3: route vertex 1 (<trkpt>): lat \"x\" is not a decimal number");
+    assertThatThrownBy(() -> read("t.gpx", GPX_HEAD
+        + "<trk><trkseg><trkpt lat=\"0x1p5\" lon=\"2\"/></trkseg></trk></gpx>"))
+        .hasMessage(at("t.gpx") + ": line 3: route vertex 1 (<trkpt>): lat \"0x1p5\" is not a decimal number");
+    assertThatThrownBy(() -> read("t.gpx", GPX_HEAD
+        + "<trk><trkseg><trkpt lat=\"1\"/></trkseg></trk></gpx>"))
+        .hasMessage(at("t.gpx") + ": line 3: route vertex 1 (<trkpt>): has no lon attribute");
   }
 
   @Test
@@ -182,7 +187,7 @@ class RouteReaderTest {
     assertThatThrownBy(() -> read("t.gpx", GPX_HEAD + "<trk><trkseg></trkseg></trk></gpx>"))
         .hasMessage(at("t.gpx") + ": the first <trk> has no points");
     assertThatThrownBy(() -> read("t.gpx", "<gpx><trk/></gpx>"))
-        .hasMessage(at("t.gpx") + ": not a valid GPX file: the <gpx> element needs a version attribute of 1.0 or 1.1");
+        .hasMessage(at("t.gpx") + ": line 1: not a valid GPX file: the <gpx> element needs a version attribute of 1.0 or 1.1");
   }
 
   @Test
@@ -223,7 +228,7 @@ class RouteReaderTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(at("r.txt") + ": polyline character 11 U+000A is not a polyline character");
     assertThatThrownBy(() -> read("empty.txt", "  \n"))
-        .hasMessage(at("empty.txt") + ": polyline is empty");
+        .hasMessage(at("empty.txt") + ": is empty: expected a route (GeoJSON, GPX or an encoded polyline)");
   }
 
   @Test
@@ -251,5 +256,38 @@ class RouteReaderTest {
         .hasMessage(dir.resolve("nope.gpx") + ": no such file");
     assertThatThrownBy(() -> RouteReader.read(dir, 5))
         .hasMessage(dir + ": is a directory, not a file");
+  }
+
+  @Test
+  void refusesLenientJsonNamingLineAndColumnWithoutJacksonAdvice() throws IOException {
+    assertThatThrownBy(() -> read("t.geojson", "{\"type\":\"Point\",\"coordinates\":[1,2]}\n{}"))
+        .hasMessage(at("t.geojson") + ": line 2, column 1: malformed JSON: content follows the end of"
+            + " the JSON value");
+    assertThatThrownBy(() -> read("d.geojson",
+            "{\"type\":\"Point\",\"coordinates\":[1,2],\"coordinates\":[3,4]}"))
+        .hasMessageStartingWith(at("d.geojson") + ": line 1, column ")
+        .hasMessageEndingWith(": malformed JSON: the key 'coordinates' appears twice in one object");
+    for (String number : new String[] {"NaN", "0x1p5", "Infinity", "1e99999999999"}) {
+      assertThatThrownBy(() -> read("n.geojson", "{\"type\":\"Point\",\"coordinates\":[" + number + ",2]}"))
+          .as(number)
+          .isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("`").doesNotContain("Feature")
+              .doesNotContain("Constraints"));
+    }
+  }
+
+  @Test
+  void readsStandardInputOnceForTheDashPath() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          "{\"type\":\"Point\",\"coordinates\":[1,2]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertVertices(RouteReader.read(Path.of("-"), 5), new double[] {2, 1});
+      System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+      assertThatThrownBy(() -> RouteReader.read(Path.of("-"), 5))
+          .hasMessage("standard input: is empty: expected a route (GeoJSON, GPX or an encoded polyline)");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 }

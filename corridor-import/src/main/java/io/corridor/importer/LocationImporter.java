@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports CSV and GeoJSON location files (CONTRACT §2) into a {@link LocationIndex}, with the id,
- * name and category taken from columns or properties the user names, so that any export can be
- * indexed without editing its header.
+ * Imports CSV and GeoJSON location files (the {@code --locations} files of the README's "Command
+ * line") into a {@link LocationIndex}, with the id, name and category taken from columns or
+ * properties the user names, so that any export can be indexed without editing its header.
  *
  * <p>Each file is streamed by {@link LocationReader}, one CSV row or GeoJSON feature at a time,
  * straight into the index builder, which refuses a broken file with its line or feature. Rows that
@@ -202,7 +202,7 @@ public final class LocationImporter {
     String unit();
   }
 
-  /** A CSV or GeoJSON location file (CONTRACT §2), with the importer's id, name and category fields. */
+  /** A CSV or GeoJSON location file, as the README's "Command line" describes for --locations. */
   public record LocationFile(Path file) implements Source {
     @Override
     public String name() {

@@ -5,6 +5,7 @@ import crosby.binary.BinaryParser;
 import crosby.binary.Osmformat;
 import crosby.binary.file.BlockInputStream;
 import crosby.binary.file.FileBlock;
+import io.corridor.core.InvalidInputException;
 import io.corridor.index.LocationIndex;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Imports OpenStreetMap nodes, and ways as the centroid of their nodes, from a PBF file into a
@@ -39,6 +41,10 @@ import java.util.Set;
 public final class OsmPbfImporter {
   /** The PBF features this reader understands; a file that requires any other is refused. */
   private static final Set<String> SUPPORTED_FEATURES = Set.of("OsmSchema-V0.6", "DenseNodes");
+
+  /** A qualified Java class name, as libraries put them in their messages. */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*:? ?");
 
   private OsmPbfImporter() {}
 
@@ -67,6 +73,9 @@ public final class OsmPbfImporter {
       throw new ImportException(pbf + ": no such file");
     } catch (IOException e) {
       throw new ImportException(pbf + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+    if (size == 0) {
+      throw new ImportException(pbf + ": is empty, not an OpenStreetMap PBF file");
     }
     long total = 2 * size;
     long addedBefore = builder.size();
@@ -101,6 +110,10 @@ public final class OsmPbfImporter {
     try (InputStream in = new CountingInputStream(
         new BufferedInputStream(Files.newInputStream(pbf), 1 << 16), pass)) {
       new BlockInputStream(in, pass).process();
+      if (!pass.sawHeader) {
+        throw new ImportException("not a valid OpenStreetMap PBF file (it does not start with an"
+            + " OSMHeader block)");
+      }
       // The block reader takes an end of file anywhere for the end of the data, so a file cut
       // short is caught here: the last complete block must end the file.
       if (pass.blockEnd != size) {
@@ -122,7 +135,10 @@ public final class OsmPbfImporter {
     if (e.getCause() != null && e.getCause().getMessage() != null) {
       detail = detail + ": " + e.getCause().getMessage();
     }
-    return new ImportException(pbf + ": not a valid OpenStreetMap PBF file (" + detail + ")", e);
+    // The libraries' class names (protobuf's, the PBF reader's) say nothing to a user.
+    detail = CLASS_NAME.matcher(detail).replaceAll("").strip();
+    return new ImportException(pbf + ": not a valid OpenStreetMap PBF file ("
+        + InvalidInputException.quote(detail, 200, false) + ")", e);
   }
 
   private static void add(LocationIndex.Builder builder, String id, double lat, double lon,
@@ -153,6 +169,7 @@ public final class OsmPbfImporter {
   private abstract static class Pass extends BinaryParser implements ByteCounter {
     long bytes;
     long blockEnd;
+    boolean sawHeader;
     private long latOffset;
     private long lonOffset;
 
@@ -189,6 +206,7 @@ public final class OsmPbfImporter {
 
     @Override
     protected void parse(Osmformat.HeaderBlock header) {
+      sawHeader = true;
       checkFeatures(header);
     }
 

@@ -1,5 +1,6 @@
 package io.corridor.importer;
 
+import io.corridor.core.InvalidInputException;
 import io.corridor.index.LocationIndex;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.Point;
@@ -37,6 +41,15 @@ public final class PostgisImporter {
   public static final int FETCH_SIZE = 10_000;
 
   private static final int WGS84 = 4326;
+  private static final String URL_PREFIX = "jdbc:postgresql:";
+  /** Any JDBC URL the driver quotes, such as one it could not parse. */
+  private static final Pattern URL = Pattern.compile("jdbc:\\S*");
+  /** A user and password before a host, which the driver may take for a host name and quote. */
+  private static final Pattern USER_INFO = Pattern.compile("[^\\s/@()]*:[^\\s/@()]*@");
+  private static final Pattern PASSWORD =
+      Pattern.compile("(?i)(password\\s*[=:]\\s*)\\S+");
+  /** The driver's own logger, silenced: its lines would reach standard error with the URL. */
+  private static final Logger DRIVER_LOG = Logger.getLogger("org.postgresql");
 
   private PostgisImporter() {}
 
@@ -49,6 +62,11 @@ public final class PostgisImporter {
    */
   public static long importInto(String jdbcUrl, String sql, LocationIndex.Builder builder,
       ImportProgress progress) throws ImportException {
+    if (!jdbcUrl.startsWith(URL_PREFIX)) {
+      throw new ImportException("PostgreSQL: the JDBC URL must start with " + URL_PREFIX
+          + " (the URL is not shown: it may hold a password)");
+    }
+    DRIVER_LOG.setLevel(Level.OFF);
     try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
       // PostgreSQL's driver fetches with a cursor, rather than reading the whole result into
       // memory, only inside a transaction and with a fetch size.
@@ -64,8 +82,28 @@ public final class PostgisImporter {
         connection.rollback();
       }
     } catch (SQLException e) {
-      throw new ImportException("PostgreSQL: " + e.getMessage(), e);
+      // Not chained: the driver's exceptions may quote the URL, password included.
+      String why = e.getMessage();
+      if (e.getCause() != null && e.getCause().getMessage() != null) {
+        why = why + " (" + e.getCause().getMessage() + ")";
+      }
+      throw new ImportException("PostgreSQL: " + withoutUrl(why, jdbcUrl));
     }
+  }
+
+  /**
+   * Returns a driver's message without the JDBC URL or anything that looks like a password, so
+   * that no message or log line ever shows one.
+   */
+  static String withoutUrl(String message, String jdbcUrl) {
+    if (message == null) {
+      return "the database refused the connection or the query";
+    }
+    String text = message.replace(jdbcUrl, "(the URL)");
+    text = URL.matcher(text).replaceAll("(the URL)");
+    text = PASSWORD.matcher(text).replaceAll("$1***");
+    text = USER_INFO.matcher(text).replaceAll("***@");
+    return InvalidInputException.quote(text, 300, false);
   }
 
   private static long importRows(ResultSet rows, LocationIndex.Builder builder,

@@ -1,5 +1,6 @@
 package io.corridor.importer;
 
+import io.corridor.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,12 @@ public final class TagFilter {
     String[] parts = specification.split(",", -1);
     for (int k = 0; k < parts.length; k++) {
       String part = parts[k].strip();
-      String where = "OSM tag filter entry " + (k + 1) + " ('" + part + "')";
+      String where = "OSM tag filter entry " + (k + 1) + " ('"
+          + InvalidInputException.quote(part, 80, false) + "')";
       if (part.isEmpty()) {
         throw new IllegalArgumentException("OSM tag filter entry " + (k + 1)
-            + " is empty: remove the extra comma in '" + specification + "'");
+            + " is empty: remove the extra comma in '"
+            + InvalidInputException.quote(specification, 80, false) + "'");
       }
       int eq = part.indexOf('=');
       if (eq < 0) {
@@ -47,6 +50,9 @@ public final class TagFilter {
       String value = part.substring(eq + 1).strip();
       if (key.isEmpty()) {
         throw new IllegalArgumentException(where + " has no key before '='");
+      }
+      if (value.indexOf('=') >= 0) {
+        throw new IllegalArgumentException(where + " has more than one '=': write key=value");
       }
       if (value.isEmpty()) {
         throw new IllegalArgumentException(where + " has no value after '=': write " + key

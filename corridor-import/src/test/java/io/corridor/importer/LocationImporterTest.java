@@ -251,7 +251,7 @@ class LocationImporterTest {
 
     assertThatThrownBy(() -> LocationImporter.create().importFiles(List.of(csv)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage(csv + ": line 4: lat \"abc\" is not a number");
+        .hasMessage(csv + ": line 4: lat \"abc\" is not a decimal number");
     assertThatThrownBy(() -> LocationImporter.create().importFiles(List.of(geojson)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(geojson + ": feature 2 (line 3): latitude 96.5 is outside [-90, 90]");

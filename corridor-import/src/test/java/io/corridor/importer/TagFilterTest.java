@@ -33,6 +33,8 @@ class TagFilterTest {
         .hasMessageContaining("entry 2 is empty");
     assertThatThrownBy(() -> TagFilter.parse("amenity"))
         .hasMessage("OSM tag filter entry 1 ('amenity') has no '=': write key=value or key=*");
+    assertThatThrownBy(() -> TagFilter.parse("a==b"))
+        .hasMessage("OSM tag filter entry 1 ('a==b') has more than one '=': write key=value");
     assertThatThrownBy(() -> TagFilter.parse("amenity=fuel,=fuel"))
         .hasMessage("OSM tag filter entry 2 ('=fuel') has no key before '='");
     assertThatThrownBy(() -> TagFilter.parse("amenity="))

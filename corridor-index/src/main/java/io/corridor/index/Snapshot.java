@@ -1,5 +1,6 @@
 package io.corridor.index;
 
+import io.corridor.core.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,11 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
 /**
@@ -54,15 +53,10 @@ public final class Snapshot {
   private Snapshot() {}
 
   /**
-   * Writes {@code index} to {@code target} atomically: to a temporary file in the same directory,
-   * forced to disk, then moved over the target in one step, so readers see the old file or the
-   * new one, never a part.
+   * Writes {@code index} to {@code target} atomically ({@link AtomicFiles}): readers see the old
+   * file or the new one, never a part, and only a regular file is ever replaced.
    */
   public static void write(LocationIndex index, Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = dir.resolve("." + absolute.getFileName() + "."
-        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
     Map<Section, ByteBuffer> sections = index.sections();
     Section[] order = Section.values();
     int k = order.length;
@@ -80,23 +74,12 @@ public final class Snapshot {
     }
     header.putInt(crc(header.duplicate().flip()));
     header.flip();
-    boolean moved = false;
-    try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        writeFully(ch, header, 0);
-        for (int s = 0; s < k; s++) {
-          writeFully(ch, whole(sections.get(order[s])), offsets[s]);
-        }
-        ch.force(true);
+    AtomicFiles.writeChannel(target, ch -> {
+      writeFully(ch, header, 0);
+      for (int s = 0; s < k; s++) {
+        writeFully(ch, whole(sections.get(order[s])), offsets[s]);
       }
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-      moved = true;
-      forceDirectory(dir);
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
-      }
-    }
+    });
   }
 
   /**
@@ -225,11 +208,4 @@ public final class Snapshot {
   }
 
   /** Forces the directory entry of the rename to disk, where the platform allows it. */
-  private static void forceDirectory(Path dir) {
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Some platforms cannot open a directory; the file itself is already on disk.
-    }
-  }
 }

@@ -9,18 +9,18 @@ import java.util.TreeSet;
 import java.util.zip.CRC32C;
 
 /**
- * Where the next page of a search starts: how many matches came before it, and the sort key and
- * id of the last one, bound to the query (route, radius, categories, order) by a checksum so that
- * a token is not replayed against another query. Carried as an opaque URL-safe string. Immutable.
+ * Where the next page of a search starts: the sort key and id of the last match returned, bound
+ * to the query (route, radius, categories, order) by a checksum so that a token is not replayed
+ * against another query. Carried as an opaque URL-safe string. Immutable.
  */
-record Continuation(int returned, double key, String id, int query) {
-  private static final byte VERSION = 1;
+record Continuation(double key, String id, int query) {
+  private static final byte VERSION = 2;
 
   /** Returns the token's text. */
   String encode() {
     byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer b = ByteBuffer.allocate(1 + 4 + 8 + 4 + idBytes.length);
-    b.put(VERSION).putInt(returned).putDouble(key).putInt(query).put(idBytes);
+    ByteBuffer b = ByteBuffer.allocate(1 + 8 + 4 + idBytes.length);
+    b.put(VERSION).putDouble(key).putInt(query).put(idBytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
 
@@ -36,22 +36,21 @@ record Continuation(int returned, double key, String id, int query) {
     } catch (IllegalArgumentException e) {
       throw Problem.badRequest(at, "the continuation token is not one this server issued");
     }
-    if (b.remaining() < 17 || b.get() != VERSION) {
+    if (b.remaining() < 13 || b.get() != VERSION) {
       throw Problem.badRequest(at, "the continuation token is not one this server issued");
     }
-    int returned = b.getInt();
     double key = b.getDouble();
     int issuedFor = b.getInt();
     byte[] id = new byte[b.remaining()];
     b.get(id);
-    if (returned < 1 || !Double.isFinite(key)) {
+    if (!Double.isFinite(key)) {
       throw Problem.badRequest(at, "the continuation token is not one this server issued");
     }
     if (issuedFor != query) {
       throw Problem.badRequest(at, "the continuation token belongs to another query: keep the route, "
           + "radius, categories and sort of the first page");
     }
-    return new Continuation(returned, key, new String(id, StandardCharsets.UTF_8), query);
+    return new Continuation(key, new String(id, StandardCharsets.UTF_8), query);
   }
 
   /** Returns the checksum of a query: what must stay the same from page to page. */

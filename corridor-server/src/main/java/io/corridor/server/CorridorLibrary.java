@@ -1,5 +1,6 @@
 package io.corridor.server;
 
+import io.corridor.core.InvalidInputException;
 import io.corridor.core.filter.FastFilter;
 import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
@@ -11,11 +12,14 @@ import io.corridor.synthetic.SyntheticLocations;
 import io.corridor.index.IndexMatch;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
+import io.corridor.index.SearchResult;
+import io.corridor.index.SearchTimeoutException;
 import io.corridor.index.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -94,14 +98,29 @@ final class CorridorLibrary {
     }
   }
 
-  /** Searches {@code index}: matches of {@code categories} (empty for all) by {@code sort}, at most {@code limit} (0: all). */
-  static List<Hit> search(LocationIndex index, Corridor corridor, Set<String> categories, int limit,
-      SortOrder sort) {
+  /**
+   * Searches {@code index}: matches of {@code categories} (empty for all) by {@code sort}, after
+   * the match with {@code afterKey} and {@code afterId} if {@code afterId} is not null, at most
+   * {@code limit} (0: all), giving up after {@code timeout}.
+   *
+   * @throws Problem 503 if the search runs out of time, 413 if the route is beyond what a search takes
+   */
+  static Found search(LocationIndex index, Corridor corridor, Set<String> categories, int limit,
+      SortOrder sort, double afterKey, String afterId, Duration timeout) {
     SearchOptions.Sort s = sort == SortOrder.DISTANCE ? SearchOptions.Sort.DISTANCE : SearchOptions.Sort.OFFSET;
-    List<IndexMatch> found = index.search(corridor,
-        SearchOptions.builder().categories(categories).limit(limit).sort(s).build());
-    List<Hit> hits = new ArrayList<>(found.size());
-    for (IndexMatch m : found) {
+    SearchOptions options = SearchOptions.builder().categories(categories).limit(limit).sort(s)
+        .after(afterId == null ? null : new SearchOptions.After(s, afterKey, afterId))
+        .timeout(timeout.isNegative() || timeout.isZero() ? Duration.ofNanos(1) : timeout).build();
+    SearchResult result;
+    try {
+      result = index.searchResult(corridor, options);
+    } catch (SearchTimeoutException e) {
+      throw Problem.unavailable("deadline", e.getMessage() + ", the server's request timeout; retry, or ask for less");
+    } catch (InvalidInputException e) {
+      throw Problem.tooLarge("/route", e.getMessage());
+    }
+    List<Hit> hits = new ArrayList<>(result.matches().size());
+    for (IndexMatch m : result.matches()) {
       int i = m.location();
       int n = index.pointEnd(i) - index.pointStart(i);
       double[] lats = new double[n];
@@ -113,8 +132,11 @@ final class CorridorLibrary {
       hits.add(new Hit(m.id(), m.distanceMeters(), m.offsetMeters(), index.name(i),
           index.category(i), index.properties(i), lats, lons));
     }
-    return hits;
+    return new Found(hits, result.candidates());
   }
+
+  /** A search's hits and how many candidate locations it examined. */
+  record Found(List<Hit> hits, long candidates) {}
 
   /** Filters {@code locations} on one core: the matches sorted by offset, then id. */
   static List<Hit> filter(Corridor corridor, LocationSet locations) {

@@ -96,7 +96,7 @@ public final class CorridorServer implements AutoCloseable {
         .add("GET", "/health/live", "health", false, HealthResource.live())
         .add("GET", "/health/ready", "health", false, HealthResource.ready())
         .add("GET", "/metrics", "metrics", false, new MetricsResource())
-        .add("GET", "/", "home", false, new HomeResource());
+        .servedBefore("GET", "/", "page");
     if (settings.adminToken() != null) {
       r.add("POST", "/admin/reload", "reload", false, new ReloadResource(settings.adminToken()));
     }

@@ -42,6 +42,7 @@ final class Exchange {
   private long matches = -1;
   private int status;
   private boolean sent;
+  private boolean bodyRead;
 
   Exchange(ServerState state, Request request, Response response, Callback callback, String endpoint) {
     this.state = state;
@@ -121,6 +122,7 @@ final class Exchange {
   /** Reads the JSON body within the size limit and the deadline (see {@link RequestBody}). */
   byte[] jsonBody() {
     byte[] body = RequestBody.readJson(request, state.settings().maxBodyBytes(), deadlineNanos);
+    bodyRead = true;
     bytesIn = body.length;
     return body;
   }
@@ -167,8 +169,10 @@ final class Exchange {
     if (!timing.isEmpty()) {
       response.getHeaders().put("Server-Timing", timing);
     }
-    response.write(true, ByteBuffer.wrap(body), callback);
+    // Recorded before the write, so that whoever reads the answer also finds its metrics and span.
+    record();
     state.accessLog().write(this, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
   }
 
   /** Sends a problem as {@code application/problem+json}. */
@@ -183,8 +187,12 @@ final class Exchange {
     } else if (p.status() == 401) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
     }
-    if (p.status() == 408 || p.status() == 413) {
-      // The rest of the body is not read: the connection cannot carry another request.
+    boolean bodyLeft = !bodyRead && (request.getLength() > 0
+        || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+    if (bodyLeft || p.status() == 408 || p.status() == 413) {
+      // The body was refused unread (or only partly read): rather than read what it refused, the
+      // server closes the connection after the answer, and says so, so that no client sends its
+      // next request on it.
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     span.setStatus(StatusCode.ERROR, p.getMessage());
@@ -221,11 +229,14 @@ final class Exchange {
     return out.toByteArray();
   }
 
-  /** Records metrics, ends the span. Called once, after the answer is sent or failed. */
+  /** Checks that an answer was sent: each request ends in one, with its metrics and span. */
   void finish() {
     if (!sent) {
       throw new IllegalStateException("no answer was sent");
     }
+  }
+
+  private void record() {
     long elapsed = elapsedNanos();
     ServerMetrics m = state.metrics();
     m.request(endpoint, status, elapsed);

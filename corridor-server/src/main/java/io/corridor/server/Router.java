@@ -32,6 +32,14 @@ final class Router extends Handler.Abstract {
     return this;
   }
 
+  /**
+   * Declares a route that a handler before this one serves (the web page at {@code /}), so that
+   * other methods on its path answer 405 and the OpenAPI check counts it.
+   */
+  Router servedBefore(String method, String path, String endpoint) {
+    return add(method, path, endpoint, false, null);
+  }
+
   /** Returns the methods served at each path, for the OpenAPI check. */
   Map<String, Set<String>> served() {
     Map<String, Set<String>> out = new LinkedHashMap<>();
@@ -63,6 +71,10 @@ final class Router extends Handler.Abstract {
         }
         ex.scheduled(state.admission().enter(ex.deadlineNanos()));
         admitted = true;
+      }
+      if (route.resource == null) {
+        // The handler before this one declined a path it serves: nothing here for it either.
+        throw Problem.of(404, "nothing at " + path);
       }
       route.resource.handle(ex);
     } catch (Problem p) {

@@ -3,6 +3,7 @@ package io.corridor.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.corridor.core.geo.Corridor;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,9 +47,10 @@ final class SearchResource implements Resource {
       }
       SearchPage page;
       try (var t = ex.phase(Phase.EXACT)) {
-        page = SearchPage.of(lease.index(), corridor, req, after, query);
+        page = SearchPage.of(lease.index(), corridor, req, after, query,
+            Duration.ofNanos(ex.deadlineNanos() - System.nanoTime()));
       }
-      ex.counts(-1, page.hits().size());
+      ex.counts(page.candidates(), page.hits().size());
       ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 256 * page.hits().size());
       try (var t = ex.phase(Phase.SERIALIZE); JsonGenerator g = JsonOutput.generator(out)) {
         g.writeStartObject();
@@ -63,48 +65,26 @@ final class SearchResource implements Resource {
     }
   }
 
-  /** One page of a search: its hits, and where the next starts (null if this is the last). */
-  record SearchPage(List<Hit> hits, Continuation next) {
+  /** One page of a search: its hits, where the next starts (null if this is the last), and the candidates examined. */
+  record SearchPage(List<Hit> hits, Continuation next, long candidates) {
     /**
-     * Searches for the page after {@code after} (null: the first). The search asks the library
-     * for the matches up to the end of this page (and one more, to know if another page
-     * follows), so that a search by offset stops early; if the index was swapped since the
-     * token was issued, the page starts after the token's key and id in a full search instead.
+     * Searches for the page after {@code after} (null: the first): the library resumes after the
+     * token's key and id and returns one match more than the page, to know if another follows.
      */
-    static SearchPage of(ServedIndex index, Corridor corridor, SearchRequest req, Continuation after, int query) {
-      int skip = after == null ? 0 : after.returned();
-      long wanted = (long) skip + req.limit() + 1;
-      List<Hit> hits = CorridorLibrary.search(index.index(), corridor, req.categories(),
-          wanted > Integer.MAX_VALUE ? 0 : (int) wanted, req.sort());
-      int from = skip;
-      if (after != null && !(skip <= hits.size() && same(hits.get(skip - 1), after, req.sort()))) {
-        hits = CorridorLibrary.search(index.index(), corridor, req.categories(), 0, req.sort());
-        from = 0;
-        while (from < hits.size() && compare(hits.get(from), after, req.sort()) <= 0) {
-          from++;
-        }
-      }
-      int to = (int) Math.min(hits.size(), (long) from + req.limit());
-      List<Hit> page = hits.subList(Math.min(from, to), to);
+    static SearchPage of(ServedIndex index, Corridor corridor, SearchRequest req, Continuation after,
+        int query, Duration timeout) {
+      CorridorLibrary.Found found = CorridorLibrary.search(index.index(), corridor, req.categories(),
+          req.limit() == Integer.MAX_VALUE ? 0 : req.limit() + 1, req.sort(),
+          after == null ? 0 : after.key(), after == null ? null : after.id(), timeout);
+      List<Hit> hits = found.hits();
       Continuation next = null;
-      if (to < hits.size()) {
-        Hit last = page.get(page.size() - 1);
-        next = new Continuation(from + page.size(), key(last, req.sort()), last.id(), query);
+      if (hits.size() > req.limit()) {
+        hits = hits.subList(0, req.limit());
+        Hit last = hits.get(hits.size() - 1);
+        double key = req.sort() == CorridorLibrary.SortOrder.DISTANCE ? last.distanceMeters() : last.offsetMeters();
+        next = new Continuation(key, last.id(), query);
       }
-      return new SearchPage(List.copyOf(page), next);
-    }
-
-    private static double key(Hit h, CorridorLibrary.SortOrder sort) {
-      return sort == CorridorLibrary.SortOrder.DISTANCE ? h.distanceMeters() : h.offsetMeters();
-    }
-
-    private static boolean same(Hit h, Continuation c, CorridorLibrary.SortOrder sort) {
-      return key(h, sort) == c.key() && h.id().equals(c.id());
-    }
-
-    private static int compare(Hit h, Continuation c, CorridorLibrary.SortOrder sort) {
-      int k = Double.compare(key(h, sort), c.key());
-      return k != 0 ? k : h.id().compareTo(c.id());
+      return new SearchPage(List.copyOf(hits), next, found.candidates());
     }
   }
 }

@@ -197,7 +197,9 @@ class EndpointsTest {
     assertThat(home.body()).contains("/openapi.json");
 
     http.post("/v1/filter", Fixtures.filterBody(Fixtures.locations(10, 1), 1000).toString());
+    http.post("/v1/search", "{\"route\":" + Fixtures.lineString() + ",\"radius_m\":3000}");
     String metrics = http.get("/metrics").body();
+    assertThat(metrics).contains("corridor_candidates_count{endpoint=\"search\"}");
     for (String name : List.of("corridor_request_seconds_bucket{endpoint=\"filter\"",
         "corridor_request_scheduled_seconds", "corridor_request_phase_seconds_bucket{endpoint=\"filter\",phase=\"exact\"",
         "corridor_candidates", "corridor_matches", "corridor_requests_in_progress", "corridor_requests_queued",

@@ -70,4 +70,16 @@ class ServerSettingsTest {
       assertThat(s.description()).isNotBlank();
     }
   }
+
+  @Test
+  void theReadmeTableListsEverySettingWithItsVariableAndDefault() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    for (Setting s : Setting.values()) {
+      String row = "| `" + s.flag() + "` | `" + s.environmentVariable() + "` | ";
+      assertThat(readme).contains(row);
+      if (s.defaultValue().matches("[0-9a-z.]+")) {
+        assertThat(readme).contains(row + "`" + s.defaultValue() + "` |");
+      }
+    }
+  }
 }
