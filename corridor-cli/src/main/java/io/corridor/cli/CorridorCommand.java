@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Search along a route: the locations within a radius of a polyline, exact on the sphere.",
     subcommands = {FilterCommand.class, ImportCommand.class, SearchCommand.class,
-        ServeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        ServeCommand.class, JoinCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class CorridorCommand {
   /** Exit status for input that breaks the contract, as for usage errors. */
   public static final int EXIT_INVALID_INPUT = 2;
