@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.collect_list;
 
 import io.corridor.core.InvalidInputException;
+import io.corridor.core.covering.CellCovering;
 import io.corridor.core.filter.FastFilter;
 import io.corridor.core.filter.Match;
 import io.corridor.core.geo.Corridor;
@@ -42,14 +43,18 @@ import org.apache.spark.storage.StorageLevel;
  * with several points. The answer has one row {@code (route_id, id, distance_m, offset_m)} per
  * match, unordered.
  *
- * <p>How, without ever pairing every route with every point: each route is parsed once, and a
- * {@link CellGrid} is sized so that the routes' coverings stay near {@link #CELLS_PER_ROUTE} cells
- * per route. Then one of two plans, by the size of the routes' side (the answers are the same):
+ * <p>How, without ever pairing every route with every point: each route is parsed once, and the
+ * resolution of a latitude/longitude grid (whole cells per degree, 1 to 1 024, as
+ * {@link CellCovering} keys cells) is chosen so that the routes' coverings stay near
+ * {@link #CELLS_PER_ROUTE} cells per route, coarser still if a route's covering would pass
+ * {@link CellCovering#MAX_PAIRS}. Points are keyed by {@link CellCovering#cellOf}, routes by the
+ * cells of their {@link CellCovering}. Then one of two plans, by the size of the routes' side (the
+ * answers are the same):
  *
  * <ul>
  *   <li><b>broadcast</b> (up to {@link Options#broadcastCells} covering cells): every task gets
- *       the routes and, per covered cell, the routes that cover it; each point looks up its cell
- *       and is tested exactly against those routes, each prepared once per task. Points are never
+ *       the routes and, per covered cell, the routes that cover it with the arcs that can matter
+ *       there; each point looks up its cell and is measured exactly against those arcs only. Points are never
  *       shuffled, and a city cell full of points costs only its own tests;
  *   <li><b>shuffle</b> (more routes than that): each route emits one small row (cell, group) per
  *       cell its corridor covers, each point one row keyed by its cell; an equi-join on the cell
@@ -108,7 +113,9 @@ public final class CorridorJoin {
   private CorridorJoin() {}
 
   /**
-   * Tuning of the join; the answers never depend on it. {@code broadcastCells}: routes whose
+   * Tuning of the join; the answers never depend on it. {@code cellMeters}: the north–south size
+   * of the grid's cells, rounded to whole cells per degree in [1, 1 024] (0: sized from the
+   * routes). {@code broadcastCells}: routes whose
    * coverings are estimated at no more than this many cells in all are broadcast to every task
    * (points then stay where they are); 0 never broadcasts.
    */
@@ -123,7 +130,10 @@ public final class CorridorJoin {
       return new Options(0, 4_000_000, 4096, 65_536, 8_000_000);
     }
 
-    /** Returns these options with a fixed cell size in metres (0: sized from the routes). */
+    /**
+     * Returns these options with a fixed cell size in metres, rounded to whole cells per degree
+     * (0: sized from the routes).
+     */
     public Options withCellMeters(double meters) {
       return new Options(meters, coveringBudget, cellsPerGroup, chunkPoints, broadcastCells);
     }
@@ -153,21 +163,19 @@ public final class CorridorJoin {
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     List<Row> sizes = prepared.select("length_m", "radius_m").collectAsList();
-    double cellMeters = options.cellMeters();
-    if (!(cellMeters > 0)) {
-      cellMeters = cellMeters(sizes,
-          Math.min(options.coveringBudget(), Math.max(MIN_BUDGET, CELLS_PER_ROUTE * sizes.size())));
-    }
-    CellGrid grid = CellGrid.of(cellMeters);
+    int cellsPerDegree = options.cellMeters() > 0
+        ? cellsPerDegree(options.cellMeters())
+        : cellsPerDegree(sizes,
+            Math.min(options.coveringBudget(), Math.max(MIN_BUDGET, CELLS_PER_ROUTE * sizes.size())));
     double coveringCells = 0;
     for (Row r : sizes) {
-      coveringCells += grid.estimateCells(r.getDouble(0), r.getDouble(1));
+      coveringCells += estimateCells(r.getDouble(0), r.getDouble(1), cellsPerDegree);
     }
     Dataset<Row> points = locations
         .select(col("id").cast("string"), col("lat").cast("double"), col("lon").cast("double"));
     Dataset<Row> pointMatches = coveringCells <= options.broadcastCells() && sizes.size() < RouteTable.MAX_ROUTES
-        ? broadcastJoin(prepared, points, grid)
-        : shuffleJoin(prepared, points, grid, options);
+        ? broadcastJoin(prepared, points, cellsPerDegree)
+        : shuffleJoin(prepared, points, cellsPerDegree, options);
     return nearestPerLocation(pointMatches);
   }
 
@@ -175,8 +183,8 @@ public final class CorridorJoin {
    * Matches points where they lie against a broadcast table of every route and the cells it
    * covers: no shuffle of points, only of matches.
    */
-  private static Dataset<Row> broadcastJoin(Dataset<Row> prepared, Dataset<Row> points, CellGrid grid) {
-    RouteTable table = RouteTable.build(prepared.collectAsList(), grid);
+  private static Dataset<Row> broadcastJoin(Dataset<Row> prepared, Dataset<Row> points, int cellsPerDegree) {
+    RouteTable table = RouteTable.build(prepared.collectAsList(), cellsPerDegree);
     Broadcast<RouteTable> shared =
         JavaSparkContext.fromSparkContext(prepared.sparkSession().sparkContext()).broadcast(table);
     return points.mapPartitions(matchPoints(shared), Encoders.row(POINT_MATCHES));
@@ -186,9 +194,17 @@ public final class CorridorJoin {
    * Keys both sides by cell and joins them, then tests each route's candidates with the route
    * prepared once per group: for more routes than a broadcast would hold.
    */
-  private static Dataset<Row> shuffleJoin(Dataset<Row> prepared, Dataset<Row> points, CellGrid grid,
+  private static Dataset<Row> shuffleJoin(Dataset<Row> prepared, Dataset<Row> points, int finest,
       Options options) {
     int cellsPerGroup = options.cellsPerGroup();
+    // One resolution for the whole job, so that a point has one key: the finest every route's
+    // covering fits at.
+    Row fitting = prepared
+        .map((MapFunction<Row, Integer>) r -> fittingCellsPerDegree(corridor(r), finest, r.getString(1)),
+            Encoders.INT())
+        .agg(min("value"))
+        .first();
+    int grid = fitting.isNullAt(0) ? finest : fitting.getInt(0);
 
     Dataset<Row> routeCells = prepared.flatMap(coverRoute(grid, cellsPerGroup), Encoders.row(ROUTE_CELLS));
     Dataset<Row> pointCells = points.mapPartitions(keyPoints(grid), Encoders.row(POINT_CELLS));
@@ -218,23 +234,68 @@ public final class CorridorJoin {
                 + "D), p -> p.o))").as("offset_m"));
   }
 
+  /** Metres of one degree of latitude. */
+  private static final double DEGREE_METERS = Sphere.EARTH_RADIUS_METERS * Math.toRadians(1);
+
+  /** Returns the resolution whose cells are about {@code cellMeters} north–south, in [1, 1 024]. */
+  static int cellsPerDegree(double cellMeters) {
+    long n = Math.round(DEGREE_METERS / cellMeters);
+    return (int) Math.max(1, Math.min(CellCovering.MAX_CELLS_PER_DEGREE, n));
+  }
+
   /**
-   * Returns the smallest cell size (from 100 m up, by factors of √2) whose estimated covering of
-   * all routes fits in {@code budget} cells.
+   * Returns the finest resolution (from 1 024 cells per degree down, by factors of about √2, at
+   * least 1) whose estimated covering of all routes fits in {@code budget} cells.
    */
-  static double cellMeters(List<Row> lengthsAndRadii, double budget) {
-    double s = 100;
-    for (int k = 0; k < 40; k++, s *= Math.sqrt(2)) {
-      CellGrid grid = CellGrid.of(s);
+  static int cellsPerDegree(List<Row> lengthsAndRadii, double budget) {
+    for (int k = 0; ; k++) {
+      int n = (int) Math.round(CellCovering.MAX_CELLS_PER_DEGREE / Math.pow(2, k / 2.0));
+      if (n <= 1) {
+        return 1;
+      }
       double total = 0;
       for (Row r : lengthsAndRadii) {
-        total += grid.estimateCells(r.getDouble(0), r.getDouble(1));
+        total += estimateCells(r.getDouble(0), r.getDouble(1), n);
       }
       if (total <= budget) {
-        break;
+        return n;
       }
     }
-    return Math.min(s, 1_000_000);
+  }
+
+  /**
+   * Returns an estimate of the cells covering a corridor of this length and radius, from cells
+   * about {@code DEGREE_METERS / cellsPerDegree} on a side (narrower towards the poles, where the
+   * estimate runs low).
+   */
+  static double estimateCells(double lengthMeters, double radiusMeters, int cellsPerDegree) {
+    double cellMeters = DEGREE_METERS / cellsPerDegree;
+    double width = 2 * (radiusMeters + Math.max(cellMeters / 2, radiusMeters / 4) / 2);
+    return (lengthMeters / cellMeters + 1) * (width / cellMeters + 2);
+  }
+
+  /**
+   * Returns the finest resolution, {@code cellsPerDegree} or coarser by halves, at which the
+   * corridor's covering stays within {@link CellCovering#MAX_PAIRS}.
+   *
+   * @throws InvalidInputException naming the route if even one cell per degree is too fine
+   */
+  static int fittingCellsPerDegree(Corridor corridor, int cellsPerDegree, String routeId) {
+    return fittingCovering(corridor, cellsPerDegree, routeId).cellsPerDegree();
+  }
+
+  /** Returns the covering at {@link #fittingCellsPerDegree}. */
+  static CellCovering fittingCovering(Corridor corridor, int cellsPerDegree, String routeId) {
+    for (int n = cellsPerDegree; ; n /= 2) {
+      try {
+        return CellCovering.of(corridor, n);
+      } catch (IllegalArgumentException e) {
+        if (n == 1) {
+          throw new InvalidInputException("route '" + routeId + "': too long to cover ("
+              + e.getMessage() + ")");
+        }
+      }
+    }
   }
 
   private static MapPartitionsFunction<Row, Row> prepareRoutes() {
@@ -285,29 +346,30 @@ public final class CorridorJoin {
    * How many groups a route is tested in: from the estimate of its covering, so that both sides of
    * the join agree without computing the covering twice.
    */
-  private static int groups(Row prepared, CellGrid grid, int cellsPerGroup) {
-    double cells = grid.estimateCells(prepared.getDouble(5), prepared.getDouble(4));
+  private static int groups(Row prepared, int cellsPerDegree, int cellsPerGroup) {
+    double cells = estimateCells(prepared.getDouble(5), prepared.getDouble(4), cellsPerDegree);
     return (int) Math.max(1, Math.min(MAX_GROUPS, cells / cellsPerGroup));
   }
 
-  private static FlatMapFunction<Row, Row> coverRoute(CellGrid grid, int cellsPerGroup) {
+  private static FlatMapFunction<Row, Row> coverRoute(int cellsPerDegree, int cellsPerGroup) {
     return r -> {
-      long[] cells = grid.cover(corridor(r));
-      int groups = groups(r, grid, cellsPerGroup);
+      CellCovering covering = CellCovering.of(corridor(r), cellsPerDegree);
+      int cells = covering.size();
+      int groups = groups(r, cellsPerDegree, cellsPerGroup);
       long base = r.getLong(0) * MAX_GROUPS;
-      List<Row> out = new ArrayList<>(cells.length);
-      for (int i = 0; i < cells.length; i++) {
+      List<Row> out = new ArrayList<>(cells);
+      for (int i = 0; i < cells; i++) {
         // Runs of neighbouring cells (sorted keys are row-major) go to one group.
-        int group = (int) ((long) i * groups / cells.length);
-        out.add(RowFactory.create(cells[i], base + group));
+        int group = (int) ((long) i * groups / cells);
+        out.add(RowFactory.create(covering.cell(i), base + group));
       }
       return out.iterator();
     };
   }
 
-  private static FlatMapFunction<Row, Row> routeGroups(CellGrid grid, int cellsPerGroup) {
+  private static FlatMapFunction<Row, Row> routeGroups(int cellsPerDegree, int cellsPerGroup) {
     return r -> {
-      int groups = groups(r, grid, cellsPerGroup);
+      int groups = groups(r, cellsPerDegree, cellsPerGroup);
       List<Row> out = new ArrayList<>(groups);
       for (int g = 0; g < groups; g++) {
         out.add(RowFactory.create(r.getLong(0) * MAX_GROUPS + g, r.getString(1), r.get(2), r.get(3),
@@ -317,7 +379,7 @@ public final class CorridorJoin {
     };
   }
 
-  private static MapPartitionsFunction<Row, Row> keyPoints(CellGrid grid) {
+  private static MapPartitionsFunction<Row, Row> keyPoints(int cellsPerDegree) {
     return rows -> new Iterator<Row>() {
       @Override
       public boolean hasNext() {
@@ -327,7 +389,8 @@ public final class CorridorJoin {
       @Override
       public Row next() {
         Row r = checked(rows.next());
-        return RowFactory.create(grid.cellOf(r.getDouble(1), r.getDouble(2)), r.getString(0),
+        return RowFactory.create(CellCovering.cellOf(r.getDouble(1), r.getDouble(2), cellsPerDegree),
+            r.getString(0),
             r.getDouble(1), r.getDouble(2));
       }
     };
@@ -349,7 +412,8 @@ public final class CorridorJoin {
   private static MapPartitionsFunction<Row, Row> matchPoints(Broadcast<RouteTable> shared) {
     return rows -> {
       RouteTable table = shared.value();
-      PreparedCorridor[] corridors = new PreparedCorridor[table.size()];
+      Corridor[] corridors = new Corridor[table.size()];
+      double[] p = new double[3];
       double[] out = new double[2];
       ArrayDeque<Row> pending = new ArrayDeque<>();
       return new Iterator<Row>() {
@@ -363,12 +427,14 @@ public final class CorridorJoin {
             if (cell < 0) {
               continue;
             }
+            Sphere.toUnitVector(lat, lon, p, 0);
             for (int k = table.routesFrom(cell), end = table.routesTo(cell); k < end; k++) {
               int route = table.route(k);
               if (corridors[route] == null) {
-                corridors[route] = table.prepare(route);
+                corridors[route] = table.corridor(route);
               }
-              if (corridors[route].inside(lat, lon, out)) {
+              if (corridors[route].nearest(p[0], p[1], p[2], table.arcIds(), table.arcsFrom(k),
+                  table.arcsTo(k), out)) {
                 pending.add(RowFactory.create((long) route * MAX_GROUPS, table.id(route), r.getString(0),
                     out[0], out[1]));
               }

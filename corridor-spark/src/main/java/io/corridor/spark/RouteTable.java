@@ -1,5 +1,6 @@
 package io.corridor.spark;
 
+import io.corridor.core.covering.CellCovering;
 import io.corridor.core.geo.Corridor;
 import io.corridor.core.geo.Route;
 import java.io.Serializable;
@@ -8,20 +9,20 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * Every route of a join with, per covered cell, the routes that cover it (in compressed rows: the
- * distinct cells ascending, and for cell k the route numbers {@code routes[starts[k] ..
- * starts[k+1])}): small enough, for up to some hundred thousand routes, to be broadcast, so that
- * points are matched where they lie, without being shuffled. Immutable and safe to share between
- * the tasks of an executor; each task prepares its own corridors from it.
+ * Every route of a join with, per covered cell, the routes that cover it and, for each, the arcs
+ * that can matter there (from the routes' {@link CellCovering}s, in compressed rows: the distinct
+ * cells ascending, for cell k the pairs {@code starts[k] .. starts[k+1])}, pair j being route
+ * {@code routes[j]} with arcs {@code arcIds[arcStarts[j] .. arcStarts[j+1])}): small enough, for
+ * up to some hundred thousand routes, to be broadcast, so that points are matched where they lie,
+ * without being shuffled, each against only the arcs its cell lists. Immutable and safe to share
+ * between the tasks of an executor; each task makes its own corridors from it.
  */
 final class RouteTable implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** Bits of a route number in a packed (cell, route) pair: at most {@link #MAX_ROUTES} routes. */
-  private static final int ROUTE_BITS = 24;
   /** The most routes a table holds. */
-  static final int MAX_ROUTES = 1 << ROUTE_BITS;
+  static final int MAX_ROUTES = 1 << 24;
 
-  private final CellGrid grid;
+  private final int cellsPerDegree;
   private final String[] ids;
   private final double[][] lat;
   private final double[][] lon;
@@ -29,10 +30,12 @@ final class RouteTable implements Serializable {
   private final long[] cells;
   private final int[] starts;
   private final int[] routes;
+  private final int[] arcStarts;
+  private final int[] arcIds;
 
-  private RouteTable(CellGrid grid, String[] ids, double[][] lat, double[][] lon, double[] radiusMeters,
-      long[] cells, int[] starts, int[] routes) {
-    this.grid = grid;
+  private RouteTable(int cellsPerDegree, String[] ids, double[][] lat, double[][] lon,
+      double[] radiusMeters, long[] cells, int[] starts, int[] routes, int[] arcStarts, int[] arcIds) {
+    this.cellsPerDegree = cellsPerDegree;
     this.ids = ids;
     this.lat = lat;
     this.lon = lon;
@@ -40,10 +43,15 @@ final class RouteTable implements Serializable {
     this.cells = cells;
     this.starts = starts;
     this.routes = routes;
+    this.arcStarts = arcStarts;
+    this.arcIds = arcIds;
   }
 
-  /** Builds the table of prepared route rows ({@code route_key, route_id, lat, lon, radius_m, ...}). */
-  static RouteTable build(List<Row> prepared, CellGrid grid) {
+  /**
+   * Builds the table of prepared route rows ({@code route_key, route_id, lat, lon, radius_m, ...})
+   * at {@code cellsPerDegree}, or coarser if a route's covering would be too large there.
+   */
+  static RouteTable build(List<Row> prepared, int cellsPerDegree) {
     int n = prepared.size();
     if (n > MAX_ROUTES) {
       throw new IllegalArgumentException(n + " routes are more than a table holds (" + MAX_ROUTES + ")");
@@ -52,54 +60,81 @@ final class RouteTable implements Serializable {
     double[][] lat = new double[n][];
     double[][] lon = new double[n][];
     double[] radius = new double[n];
-    // (cell, route) pairs packed for one sort: cells as they come, routes in a parallel array.
-    long[] pairCells = new long[1024];
-    int[] pairRoutes = new int[1024];
-    int pairs = 0;
+    CellCovering[] coverings = new CellCovering[n];
+    int resolution = cellsPerDegree;
     for (int i = 0; i < n; i++) {
       Row r = prepared.get(i);
       ids[i] = r.getString(1);
       lat[i] = doubles(r.getList(2));
       lon[i] = doubles(r.getList(3));
       radius[i] = r.getDouble(4);
-      long[] covered = grid.cover(Corridor.of(Route.of(lat[i], lon[i]), radius[i]));
-      if (pairs + covered.length > pairCells.length) {
-        int size = Math.max(pairCells.length * 2, pairs + covered.length);
-        pairCells = Arrays.copyOf(pairCells, size);
-        pairRoutes = Arrays.copyOf(pairRoutes, size);
-      }
-      System.arraycopy(covered, 0, pairCells, pairs, covered.length);
-      Arrays.fill(pairRoutes, pairs, pairs + covered.length, i);
-      pairs += covered.length;
+      Corridor corridor = Corridor.of(Route.of(lat[i], lon[i]), radius[i]);
+      coverings[i] = CorridorJoin.fittingCovering(corridor, resolution, ids[i]);
+      resolution = coverings[i].cellsPerDegree();
     }
-    // Distinct cells ascending; then (cell number, route) packed in one long and sorted, which puts
-    // each cell's routes together and in route order, with primitive sorts only.
-    long[] sorted = Arrays.copyOf(pairCells, pairs);
+    // A point has one key: every route at the coarsest resolution any route needed.
+    long pairs = 0;
+    for (int i = 0; i < n; i++) {
+      if (coverings[i].cellsPerDegree() != resolution) {
+        coverings[i] = CellCovering.of(Corridor.of(Route.of(lat[i], lon[i]), radius[i]), resolution);
+      }
+      pairs += coverings[i].size();
+    }
+    if (pairs > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("the routes cover " + pairs + " cells, more than a table holds");
+    }
+    // (cell, pair) packed in one long and sorted: pairs are numbered route by route, so each
+    // cell's routes come together and in route order, with primitive sorts only.
+    long[] pairCells = new long[(int) pairs];
+    int[] pairRoutes = new int[(int) pairs];
+    int[] pairCell = new int[(int) pairs];
+    for (int i = 0, k = 0; i < n; i++) {
+      for (int c = 0; c < coverings[i].size(); c++, k++) {
+        pairCells[k] = coverings[i].cell(c);
+        pairRoutes[k] = i;
+        pairCell[k] = c;
+      }
+    }
+    long[] sorted = pairCells.clone();
     Arrays.sort(sorted);
     int distinct = 0;
-    for (int k = 0; k < pairs; k++) {
+    for (int k = 0; k < sorted.length; k++) {
       if (distinct == 0 || sorted[distinct - 1] != sorted[k]) {
         sorted[distinct++] = sorted[k];
       }
     }
     long[] cells = Arrays.copyOf(sorted, distinct);
-    long[] packed = new long[pairs];
-    for (int k = 0; k < pairs; k++) {
-      packed[k] = ((long) Arrays.binarySearch(cells, pairCells[k]) << ROUTE_BITS) | pairRoutes[k];
+    long[] packed = new long[(int) pairs];
+    for (int k = 0; k < packed.length; k++) {
+      packed[k] = ((long) Arrays.binarySearch(cells, pairCells[k]) << 32) | k;
     }
     Arrays.sort(packed);
     int[] starts = new int[distinct + 1];
-    int[] routes = new int[pairs];
-    for (int k = 0, cell = -1; k < pairs; k++) {
-      int c = (int) (packed[k] >>> ROUTE_BITS);
+    int[] routes = new int[packed.length];
+    int[] arcStarts = new int[packed.length + 1];
+    int[] arcIds = new int[64];
+    int arcCount = 0;
+    for (int j = 0, cell = -1; j < packed.length; j++) {
+      int c = (int) (packed[j] >>> 32);
       while (cell < c) {
-        starts[++cell] = k;
+        starts[++cell] = j;
       }
-      routes[k] = (int) (packed[k] & ((1L << ROUTE_BITS) - 1));
+      int k = (int) packed[j];
+      routes[j] = pairRoutes[k];
+      int[] arcs = coverings[pairRoutes[k]].arcs(pairCell[k]);
+      if (arcCount + arcs.length > arcIds.length) {
+        arcIds = Arrays.copyOf(arcIds, Math.max(2 * arcIds.length, arcCount + arcs.length));
+      }
+      arcStarts[j] = arcCount;
+      System.arraycopy(arcs, 0, arcIds, arcCount, arcs.length);
+      arcCount += arcs.length;
     }
-    starts[distinct] = pairs;
-    return new RouteTable(grid, ids, lat, lon, radius, cells, starts, routes);
+    starts[distinct] = packed.length;
+    arcStarts[packed.length] = arcCount;
+    return new RouteTable(resolution, ids, lat, lon, radius, cells, starts, routes, arcStarts,
+        Arrays.copyOf(arcIds, arcCount));
   }
+
   private static double[] doubles(List<Double> values) {
     double[] a = new double[values.size()];
     for (int i = 0; i < a.length; i++) {
@@ -118,14 +153,14 @@ final class RouteTable implements Serializable {
     return ids[i];
   }
 
-  /** Returns route {@code i} prepared for point tests (one per task: not thread-safe). */
-  PreparedCorridor prepare(int i) {
-    return new PreparedCorridor(Corridor.of(Route.of(lat[i], lon[i]), radiusMeters[i]));
+  /** Returns the corridor of route {@code i}. */
+  Corridor corridor(int i) {
+    return Corridor.of(Route.of(lat[i], lon[i]), radiusMeters[i]);
   }
 
   /** Returns the position in {@link #routesFrom}/{@link #routesTo} of the point's cell, or −1. */
   int cellIndex(double latDegrees, double lonDegrees) {
-    int k = Arrays.binarySearch(cells, grid.cellOf(latDegrees, lonDegrees));
+    int k = Arrays.binarySearch(cells, CellCovering.cellOf(latDegrees, lonDegrees, cellsPerDegree));
     return k >= 0 ? k : -1;
   }
 
@@ -142,5 +177,20 @@ final class RouteTable implements Serializable {
   /** Returns the route number at position {@code k} of the route lists. */
   int route(int k) {
     return routes[k];
+  }
+
+  /** Returns the arcs of every (cell, route) pair, read through {@link #arcsFrom}/{@link #arcsTo}. */
+  int[] arcIds() {
+    return arcIds;
+  }
+
+  /** Returns the first position in {@link #arcIds} of the arcs of pair {@code k}. */
+  int arcsFrom(int k) {
+    return arcStarts[k];
+  }
+
+  /** Returns the position past the last in {@link #arcIds} of the arcs of pair {@code k}. */
+  int arcsTo(int k) {
+    return arcStarts[k + 1];
   }
 }

@@ -29,7 +29,7 @@ class CorridorFunctionsTest {
     List<Row> rows = new ArrayList<>();
     int inside = 0;
     for (int i = 0; i < 600; i++) {
-      double[] p = CellGridTest.nearRoute(corridor, random);
+      double[] p = NearRoute.nearRoute(corridor, random);
       String route = i % 3 == 0 ? POLYLINE : i % 3 == 1 ? WKT : GEOJSON;
       rows.add(RowFactory.create(i, p[0], p[1], route));
     }

@@ -55,12 +55,12 @@ class CorridorJoinTest {
     for (Object[] route : ROUTE_TEXTS.values()) {
       Corridor corridor = Corridor.of(RouteText.parse((String) route[0]), (Double) route[1]);
       for (int i = 0; i < 400; i++) {
-        double[] p = CellGridTest.nearRoute(corridor, random);
+        double[] p = NearRoute.nearRoute(corridor, random);
         String id = "p" + n++;
         add(builder, id, p);
         if (i % 10 == 0) {
           // A second and third point of the same location: one near, one anywhere.
-          add(builder, id, CellGridTest.nearRoute(corridor, random));
+          add(builder, id, NearRoute.nearRoute(corridor, random));
           add(builder, id, new double[] {random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180});
         }
       }
