@@ -28,7 +28,7 @@ die() { echo "run-load: $*" >&2; exit 2; }
 
 # Compiles the module and writes its runtime class path; prints the java class path.
 classpath() {
-  (cd "$root" && ./mvnw -q -B -pl corridor-load -am compile dependency:build-classpath -DskipTests \
+  (cd "$root" && ./mvnw -q -B -pl corridor-load -am package dependency:build-classpath -DskipTests \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$here/target/classpath.txt") >&2
   echo "$here/target/classes:$(cat "$here/target/classpath.txt")"
 }

@@ -74,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-limit", paramLabel = "N", description = "Largest search page (default: 10000).")
   String maxLimit;
 
+  @Option(names = "--filter-strategy", paramLabel = "NAME", description = "Filter of POST /v1/filter, for benchmarks: fast, baseline or pre_bbox (default: fast).")
+  String filterStrategy;
+
+  @Option(names = "--search-answer", paramLabel = "exact|bbox", description = "Search answer, for benchmarks: exact, or bbox: every location of the corridor's bounding box (default: exact).")
+  String searchAnswer;
+
   @Option(names = "--otlp-endpoint", paramLabel = "URL", description = "OTLP/HTTP traces endpoint (default: none, traces not exported).")
   String otlpEndpoint;
 
@@ -124,6 +130,8 @@ final class ServeCommand implements Callable<Integer> {
     put(m, Setting.MAX_RADIUS_M, maxRadiusM);
     put(m, Setting.MAX_FILTER_LOCATIONS, maxFilterLocations);
     put(m, Setting.MAX_LIMIT, maxLimit);
+    put(m, Setting.FILTER_STRATEGY, filterStrategy);
+    put(m, Setting.SEARCH_ANSWER, searchAnswer);
     put(m, Setting.OTLP_ENDPOINT, otlpEndpoint);
     put(m, Setting.TILE_URL, tileUrl);
     return m;

@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An immutable index of locations (an id, one or more points, a name, a category and other
@@ -172,6 +173,24 @@ public final class LocationIndex implements LocationSource, Closeable {
     }
     RouteLimits.check(corridor.route());
     return CorridorSearch.search(this, corridor, options);
+  }
+
+  /**
+   * Returns the numbers of the locations of {@code categories} (empty for all) that have a point in
+   * a latitude/longitude box, in ascending order: the "bounding box only" answer, which a client
+   * would then filter on its own side. The box is {@code {west, south, east, north}} in degrees as
+   * RFC 7946 §5.2 has it: west is greater than east when it crosses the antimeridian. The query
+   * stops once it has found {@code max + 1} locations, so that a caller can refuse a box that holds
+   * more than it would send. Safe to call from many threads at once.
+   *
+   * @throws IllegalArgumentException if the box is not four finite numbers with south &le; north
+   * @throws IllegalStateException if the index has been closed
+   */
+  public int[] locationsInBox(double[] box, Set<String> categories, int max) {
+    if (closed) {
+      throw new IllegalStateException("the index is closed");
+    }
+    return BoxQuery.run(this, box, categories, max);
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.corridor.server;
 
 import io.corridor.core.InvalidInputException;
+import io.corridor.core.filter.CorridorFilter;
 import io.corridor.core.filter.FastFilter;
 import io.corridor.core.filter.Match;
+import io.corridor.core.filter.Strategy;
 import io.corridor.core.geo.Corridor;
 import io.corridor.formats.LocationReader;
 import io.corridor.core.location.LocationSet;
@@ -38,7 +40,10 @@ final class CorridorLibrary {
   /** The category given to the example charging stations in the demo. */
   static final String EXAMPLE_CATEGORY = "charging_station";
   private static final String EXAMPLES = "demo/charging-stations.csv";
-  private static final FastFilter FILTER = FastFilter.singleThreaded();
+  /** Each request is filtered on one core: the server's parallelism is its requests. */
+  private static final FastFilter FAST = FastFilter.singleThreaded();
+  private static final CorridorFilter BASELINE = Strategy.BASELINE.filter();
+  private static final CorridorFilter PRE_BBOX = Strategy.PRE_BBOX.filter();
 
   private CorridorLibrary() {}
 
@@ -136,12 +141,46 @@ final class CorridorLibrary {
   /** A search's hits and how many candidate locations it examined. */
   record Found(List<Hit> hits, long candidates) {}
 
-  /** Filters {@code locations} on one core: the matches sorted by offset, then id. */
-  static List<Hit> filter(Corridor corridor, LocationSet locations) {
-    List<Match> found = FILTER.filter(corridor, locations);
+  /** Filters {@code locations} on one core with {@code strategy}: the matches sorted by offset, then id. */
+  static List<Hit> filter(Corridor corridor, LocationSet locations, Strategy strategy) {
+    CorridorFilter filter = switch (strategy) {
+      case FAST -> FAST;
+      case BASELINE -> BASELINE;
+      case PRE_BBOX -> PRE_BBOX;
+    };
+    List<Match> found = filter.filter(corridor, locations);
     List<Hit> hits = new ArrayList<>(found.size());
     for (Match m : found) {
       hits.add(Hit.of(m.id(), m.distanceMeters(), m.offsetMeters()));
+    }
+    return hits;
+  }
+
+  /**
+   * Returns every location of {@code categories} (empty for all) with a point in {@code box}
+   * ({@code {west, south, east, north}}), as hits without distance and offset (NaN), in index
+   * order: what a client that filters on its own side needs.
+   *
+   * @throws Problem 413 if the box holds more than {@code max} locations
+   */
+  static List<Hit> inBox(LocationIndex index, double[] box, Set<String> categories, int max) {
+    int[] found = index.locationsInBox(box, categories, max);
+    if (found.length > max) {
+      throw Problem.tooLarge("/route", "the corridor's bounding box holds more than " + max
+          + " locations, the most a bounding-box answer sends (max-filter-locations)");
+    }
+    List<Hit> hits = new ArrayList<>(found.length);
+    for (int loc : found) {
+      int from = index.pointStart(loc);
+      int n = index.pointEnd(loc) - from;
+      double[] lats = new double[n];
+      double[] lons = new double[n];
+      for (int k = 0; k < n; k++) {
+        lats[k] = index.latDegrees(from + k);
+        lons[k] = index.lonDegrees(from + k);
+      }
+      hits.add(new Hit(index.id(loc), Double.NaN, Double.NaN, index.name(loc), index.category(loc),
+          index.properties(loc), lats, lons));
     }
     return hits;
   }

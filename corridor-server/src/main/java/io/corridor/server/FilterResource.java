@@ -20,7 +20,7 @@ final class FilterResource implements Resource {
     }
     List<Hit> hits;
     try (var t = ex.phase(Phase.EXACT)) {
-      hits = CorridorLibrary.filter(corridor, req.locations());
+      hits = CorridorLibrary.filter(corridor, req.locations(), ex.settings().filterStrategy());
     }
     ex.counts(req.locations().size(), hits.size());
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 64 * hits.size());

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A location inside the corridor as the server writes it: id, distance to and offset along the
  * route in metres, and, for a search, the location's name, category, properties and points
- * (empty for a filter, whose answer carries ids and distances only). Immutable.
+ * (empty for a filter, whose answer carries ids and distances only). A bounding-box answer's hits
+ * have NaN distance and offset. Immutable.
  */
 record Hit(
     String id,

@@ -40,6 +40,10 @@ final class IndexResource implements Resource {
         g.writeStringField("checksum", s.checksum());
         g.writeStringField("built_at", s.builtAt().toString());
         g.writeStringField("loaded_at", s.loadedAt().toString());
+        // Settings that change what the endpoints answer, for benchmarks: shown so that a
+        // measurement can say what it measured.
+        g.writeStringField("filter_strategy", ex.settings().filterStrategy().cliName());
+        g.writeStringField("search_answer", ex.settings().searchAnswer().settingValue());
         g.writeEndObject();
       }
       ex.sendJson(200, out.toByteArray());

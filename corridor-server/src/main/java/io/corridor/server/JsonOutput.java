@@ -46,7 +46,8 @@ final class JsonOutput {
 
   /**
    * Writes {@code hits} as GeoJSON features: the id, the point(s), and in the properties the
-   * location's properties, name and category, then {@code distance_m} and {@code offset_m}.
+   * location's properties, name and category, then {@code distance_m} and {@code offset_m} (left
+   * out for the hits of a bounding-box answer, which have none).
    */
   static void features(JsonGenerator g, java.util.List<Hit> hits) throws IOException {
     g.writeArrayFieldStart("features");
@@ -84,8 +85,10 @@ final class JsonOutput {
       if (h.category() != null && !h.properties().containsKey("category")) {
         g.writeStringField("category", h.category());
       }
-      metres(g, "distance_m", h.distanceMeters());
-      metres(g, "offset_m", h.offsetMeters());
+      if (!Double.isNaN(h.distanceMeters())) {
+        metres(g, "distance_m", h.distanceMeters());
+        metres(g, "offset_m", h.offsetMeters());
+      }
       g.writeEndObject();
       g.writeEndObject();
     }

@@ -1,6 +1,7 @@
 package io.corridor.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.corridor.core.geo.ArcBounds;
 import io.corridor.core.geo.Corridor;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -45,6 +46,10 @@ final class SearchResource implements Resource {
       try (var t = ex.phase(Phase.COVERING)) {
         corridor = FilterResource.corridor(req.route(), req.radiusMeters());
       }
+      if (ex.settings().searchAnswer() == SearchAnswer.BBOX) {
+        sendBox(ex, lease.index(), corridor, req);
+        return;
+      }
       SearchPage page;
       try (var t = ex.phase(Phase.EXACT)) {
         page = SearchPage.of(lease.index(), corridor, req, after, query,
@@ -63,6 +68,35 @@ final class SearchResource implements Resource {
       }
       ex.sendJson(200, out.toByteArray());
     }
+  }
+
+  /**
+   * Answers as the design the seed weighed against this one: every location of the corridor's
+   * bounding box, as GeoJSON features without distances and with the box as the collection's
+   * {@code bbox}, for the client to filter.
+   */
+  private static void sendBox(Exchange ex, ServedIndex index, Corridor corridor, SearchRequest req)
+      throws java.io.IOException {
+    double[] box;
+    List<Hit> hits;
+    try (var t = ex.phase(Phase.EXACT)) {
+      box = ArcBounds.of(corridor).boundingBox();
+      hits = CorridorLibrary.inBox(index.index(), box, req.categories(), ex.settings().maxFilterLocations());
+    }
+    ex.counts(hits.size(), hits.size());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 256 * hits.size());
+    try (var t = ex.phase(Phase.SERIALIZE); JsonGenerator g = JsonOutput.generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeArrayFieldStart("bbox");
+      for (double v : box) {
+        g.writeNumber(v);
+      }
+      g.writeEndArray();
+      JsonOutput.features(g, hits);
+      g.writeEndObject();
+    }
+    ex.sendJson(200, out.toByteArray());
   }
 
   /** One page of a search: its hits, where the next starts (null if this is the last), and the candidates examined. */

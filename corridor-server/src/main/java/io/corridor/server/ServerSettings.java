@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.corridor.core.InvalidInputException;
+import io.corridor.core.filter.Strategy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,10 @@ import java.util.Properties;
  * @param index snapshot file, or null for the demo index
  * @param adminToken bearer token of {@code /admin/reload}, or null when reload is off
  * @param otlpEndpoint OTLP/HTTP traces endpoint, or null when traces are not exported
+ * @param filterStrategy the filter of {@code POST /v1/filter}: {@code FAST} unless a benchmark
+ *     asks for one of the seed's
+ * @param searchAnswer what a search answers: the exact corridor, or for a benchmark every location
+ *     of its bounding box
  * @param tileUrl tile URL template for the web page's map, or null for its offline map only
  */
 public record ServerSettings(
@@ -40,6 +45,8 @@ public record ServerSettings(
     double maxRadiusMeters,
     int maxFilterLocations,
     int maxLimit,
+    Strategy filterStrategy,
+    SearchAnswer searchAnswer,
     String otlpEndpoint,
     String tileUrl) {
 
@@ -98,6 +105,8 @@ public record ServerSettings(
         p.positive(Setting.MAX_RADIUS_M),
         p.integer(Setting.MAX_FILTER_LOCATIONS, 1, Integer.MAX_VALUE),
         p.integer(Setting.MAX_LIMIT, 1, Integer.MAX_VALUE),
+        p.strategy(Setting.FILTER_STRATEGY),
+        p.answer(Setting.SEARCH_ANSWER),
         p.text(Setting.OTLP_ENDPOINT),
         tileUrl);
   }
@@ -106,7 +115,7 @@ public record ServerSettings(
   public ServerSettings withPort(int newPort) {
     return new ServerSettings(index, host, newPort, adminToken, drainTimeout, maxInFlight, maxQueue,
         requestTimeout, maxBodyBytes, maxRouteVertices, maxRouteLengthKm, maxRadiusMeters,
-        maxFilterLocations, maxLimit, otlpEndpoint, tileUrl);
+        maxFilterLocations, maxLimit, filterStrategy, searchAnswer, otlpEndpoint, tileUrl);
   }
 
   private static Map<Setting, String> readFile(Path file) {
@@ -194,6 +203,23 @@ public record ServerSettings(
         // reported below
       }
       throw invalid(s, "a number greater than 0");
+    }
+
+    Strategy strategy(Setting s) {
+      try {
+        return Strategy.fromName(raw(s));
+      } catch (IllegalArgumentException e) {
+        throw invalid(s, "a filter strategy: fast, baseline or pre_bbox");
+      }
+    }
+
+    SearchAnswer answer(Setting s) {
+      for (SearchAnswer a : SearchAnswer.values()) {
+        if (a.settingValue().equalsIgnoreCase(raw(s))) {
+          return a;
+        }
+      }
+      throw invalid(s, "a search answer: exact or bbox");
     }
 
     /** A duration such as 30s, 500ms, 2m, or a plain number of seconds. */

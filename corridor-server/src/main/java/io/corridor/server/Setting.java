@@ -22,6 +22,8 @@ public enum Setting {
   MAX_RADIUS_M("100000", "Largest corridor radius in metres."),
   MAX_FILTER_LOCATIONS("200000", "Most locations in one POST /v1/filter request."),
   MAX_LIMIT("10000", "Largest limit (page size) of a search; also the page size when none is given."),
+  FILTER_STRATEGY("fast", "Filter of POST /v1/filter, for benchmarks: fast, or the seed's haversine filters baseline (every point against every arc) and pre_bbox (a box test per arc first)."),
+  SEARCH_ANSWER("exact", "Answer of a search, for benchmarks: exact, or bbox: every location in the corridor's bounding box, without distances, limit or continuation, as a client that filters on its own side would need them."),
   OTLP_ENDPOINT("", "OTLP/HTTP endpoint for traces, such as http://127.0.0.1:4318/v1/traces; traces are not exported without it."),
   TILE_URL("", "Map tiles for the web page, as a URL template such as https://tile.example.org/{z}/{x}/{y}.png; without it the page shows its offline outline map only.");
 

@@ -1,5 +1,8 @@
 package io.corridor.core.geo;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Latitude/longitude boxes, one per arc of a corridor, that contain every point within the radius
  * of the arc — right on the sphere, which a planar box is not:
@@ -81,6 +84,31 @@ public final class ArcBounds {
       d += 360;
     }
     return d <= lonWidth[arc];
+  }
+
+  /**
+   * Returns the bounding box of the whole corridor, {@code {west, south, east, north}} in degrees
+   * as RFC 7946 §5.2 has it: the union of the arcs' boxes, its longitudes the shortest interval
+   * that covers theirs. When it crosses the antimeridian, west is greater than east; when it
+   * reaches all longitudes, west is -180 and east 180.
+   */
+  public double[] boundingBox() {
+    double south = 90;
+    double north = -90;
+    List<double[]> spans = new ArrayList<>();
+    for (int i = 0; i < latMin.length; i++) {
+      south = Math.min(south, latMin[i]);
+      north = Math.max(north, latMax[i]);
+      double end = lonStart[i] + lonWidth[i];
+      if (end <= 180) {
+        spans.add(new double[] {lonStart[i], end});
+      } else {
+        spans.add(new double[] {lonStart[i], 180});
+        spans.add(new double[] {-180, Math.min(180, end - 360)});
+      }
+    }
+    double[] lon = LongitudeSpans.smallestCover(spans);
+    return new double[] {lon[0], south, lon[1], north};
   }
 
   /** Returns the southern edge of arc {@code arc}'s box, in degrees. */
