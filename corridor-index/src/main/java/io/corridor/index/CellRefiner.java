@@ -24,6 +24,8 @@ final class CellRefiner {
   private final int[][] levelStart = {new int[MAX_SPLIT * MAX_SPLIT + 1], new int[MAX_SPLIT * MAX_SPLIT + 1]};
   private final double[] centre = new double[3];
   private double[] chord2 = new double[64];
+  /** The radius of the cut under way: the corridor's, or less for a search that needs no farther match. */
+  private double radiusRadians;
   /** The last cut: its arcs, and per sub-cell (row-major from the south-west) their start. */
   private int[] cellArcs;
   private int[] subStart;
@@ -32,8 +34,13 @@ final class CellRefiner {
     this.corridor = corridor;
   }
 
-  /** Cuts cell (row, column), whose arcs are {@code arcs[from, to)}, into split × split sub-cells. */
-  void refine(int row, int column, int split, int[] arcs, int from, int to) {
+  /**
+   * Cuts cell (row, column), whose arcs are {@code arcs[from, to)}, into split × split sub-cells,
+   * each keeping the arcs that can matter to its points within {@code radiusRadians} of the route
+   * (the corridor's radius, or less).
+   */
+  void refine(int row, int column, int split, int[] arcs, int from, int to, double radiusRadians) {
+    this.radiusRadians = radiusRadians;
     int[] parentArcs = levelArcs[0];
     int[] childArcs = levelArcs[1];
     int[] parentStart = levelStart[0];
@@ -109,6 +116,6 @@ final class CellRefiner {
     if (chord2.length < to - from) {
       chord2 = new double[Math.max(2 * chord2.length, to - from)];
     }
-    return ArcPruning.keep(corridor, centre, delta, arcs, from, to, chord2, out, n);
+    return ArcPruning.keep(corridor, radiusRadians, centre, delta, arcs, from, to, chord2, out, n);
   }
 }

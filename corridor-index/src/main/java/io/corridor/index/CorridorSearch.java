@@ -29,6 +29,19 @@ import java.util.Arrays;
  * nearest route point, and any tied one, beyond it. Once {@code limit} matches lie strictly
  * before that offset, no later block can change the answer.
  *
+ * <p><b>Bound.</b> With a limit, only the first {@code limit} matches are kept ({@link
+ * SearchMatches}), and once that many are held the worst of them bounds what can still enter:
+ *
+ * <ul>
+ *   <li>by distance, cells are cut with that distance instead of the radius ({@link CellRefiner}),
+ *       so a sub-cell with no arc within it is skipped whole. The cells under the route (those of
+ *       the caps' centres) are scanned first, so that in a dense place the bound falls to metres
+ *       after the first of them and the rest of the corridor is mostly skipped;
+ *   <li>when the bound is 0 (limit matches at offset or distance 0, such as the points behind the
+ *       route's start, all nearest to its first vertex), a candidate whose id comes after the
+ *       worst kept one's cannot enter, and is dropped before any trigonometry.
+ * </ul>
+ *
  * <p><b>Continuation.</b> Matches at or before the options' {@code after} point are dropped as they
  * are found. By offset, a block whose last cap's stretch ends before that point is not scanned at
  * all (a point of it has its nearest route point in one of its caps' stretches), so that a page
@@ -72,6 +85,10 @@ final class CorridorSearch {
   private long nextClock = CLOCK_EVERY;
   private int tested;
   private int finestSplit;
+  /** Whether the bound of a limited search by distance narrows the cut of cells. */
+  private final boolean byDistance;
+  /** Cell directory positions already scanned ahead of the key-order scan, or null. */
+  private IntSet seeded;
 
   private CorridorSearch(LocationIndex index, Corridor corridor, SearchOptions options,
       boolean[] allowed) {
@@ -90,6 +107,7 @@ final class CorridorSearch {
     this.pointStarts = index.pointStarts();
     this.refiner = new CellRefiner(corridor);
     this.matches = new SearchMatches(index, options);
+    this.byDistance = options.sort() == SearchOptions.Sort.DISTANCE && options.limit() > 0;
     this.blockArcStart = new int[covering.blockCount()];
     this.blockArcEnd = new int[covering.blockCount()];
     Arrays.fill(blockArcStart, -1);
@@ -121,6 +139,9 @@ final class CorridorSearch {
     if (options.sort() == SearchOptions.Sort.OFFSET && (options.limit() > 0 || after != null)) {
       s.walk(options.limit(), after == null ? Double.NEGATIVE_INFINITY : after.keyMeters());
     } else {
+      if (s.byDistance) {
+        s.seed();
+      }
       int hint = 0;
       for (int b = 0; b < s.covering.blockCount(); b++) {
         hint = s.scan(b, hint);
@@ -157,21 +178,40 @@ final class CorridorSearch {
       order[n++] = ((long) covering.firstCap(b) << 32) | b;
     }
     Arrays.sort(order, 0, n);
-    OffsetHeap firstOffsets = limit > 0 ? new OffsetHeap(limit) : null;
-    int seen = 0;
     for (int i = 0; i < n; i++) {
       long o = order[i];
       int cap = (int) (o >>> 32);
-      // Offsets of matches and of stretch ends share their rounding up to the slack.
-      if (firstOffsets != null && cap > 0 && firstOffsets.full()
-          && firstOffsets.max() < covering.capEndMeters(cap - 1) - ErrorBound.OFFSET_SLACK_METERS) {
+      // Offsets of matches and of stretch ends share their rounding up to the slack; the bound is
+      // infinite until limit matches are kept.
+      if (limit > 0 && cap > 0
+          && matches.bound() < covering.capEndMeters(cap - 1) - ErrorBound.OFFSET_SLACK_METERS) {
         return;
       }
       scan((int) o, 0);
-      if (firstOffsets != null) {
-        for (; seen < matches.count(); seen++) {
-          firstOffsets.offer(matches.offsetMeters(seen));
-        }
+    }
+  }
+
+  /**
+   * Scans the cells of the caps' centres, points of the route, before the others: in a dense
+   * place they hold the nearest matches, which bring the bound of a search by distance down.
+   */
+  private void seed() {
+    seeded = new IntSet();
+    int cells = cellKeys.capacity();
+    int last = -1;
+    for (int k = 0; k < covering.capCount(); k++) {
+      int row = CellGrid.row(covering.capLatDegrees(k));
+      int column = CellGrid.column(covering.capLonDegrees(k));
+      int key = CellGrid.key(row, column);
+      if (key == last) {
+        continue;
+      }
+      last = key;
+      int b = covering.blockOf(row, column);
+      int d = lowerBound(cellKeys, 0, cells, key);
+      if (b >= 0 && d < cells && cellKeys.get(d) == key && seeded.add(d)) {
+        scanCell(b, row, column, cellStarts.get(d), cellStarts.get(d + 1));
+        checkTime();
       }
     }
   }
@@ -192,6 +232,9 @@ final class CorridorSearch {
       int key = cellKeys.get(d);
       if (key > hi) {
         break;
+      }
+      if (seeded != null && seeded.contains(d)) {
+        continue;
       }
       scanCell(b, row, key - CellGrid.key(row, 0), cellStarts.get(d), cellStarts.get(d + 1));
       checkTime();
@@ -215,11 +258,18 @@ final class CorridorSearch {
     int to = blockArcEnd[b];
     int candidates = end - start;
     work += 1 + candidates;
+    // A limited search by distance needs no match beyond the worst it keeps (plus the rounding of
+    // its distances): its cells are cut with that radius.
+    double radius = corridor.radiusRadians();
+    if (byDistance) {
+      radius = Math.min(radius, matches.bound() / Sphere.EARTH_RADIUS_METERS + 4 * ErrorBound.ANGLE_RADIANS);
+    }
+    boolean narrowed = radius < corridor.radiusRadians();
     int split = 0; // sub-cells per side, or 0 to use the block's arcs
-    if (candidates >= 3 && candidates * (to - from) >= REFINE_WORK) {
+    if (candidates >= 3 && (narrowed || candidates * (to - from) >= REFINE_WORK)) {
       // Measured break-evens: a sub-cell costs about one distance per arc of the cell.
       split = candidates >= 256 ? CellRefiner.MAX_SPLIT : candidates >= 64 ? 4 : candidates >= 16 ? 2 : 1;
-      refiner.refine(row, column, split, arcs, from, to);
+      refiner.refine(row, column, split, arcs, from, to, radius);
       finestSplit = Math.max(finestSplit, split);
       work += to - from;
     }
@@ -249,6 +299,9 @@ final class CorridorSearch {
       tested++;
       if (f == t) {
         continue; // no arc can be within the radius of the point's sub-cell
+      }
+      if (matches.bound() == 0 && matches.losesTie(loc)) {
+        continue; // its key can only be the bound, 0, and its id comes after the worst kept
       }
       Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
       if (corridor.nearest(p[0], p[1], p[2], list, f, t, result)) {
@@ -304,6 +357,9 @@ final class CorridorSearch {
     }
     tested++;
     work++;
+    if (matches.bound() == 0 && matches.losesTie(loc)) {
+      return; // its key can only be the bound, 0, and its id comes after the worst kept
+    }
     nearest.reset();
     for (int q = from; q < to; q++) {
       double latDegrees = lat.get(q);
@@ -360,55 +416,5 @@ final class CorridorSearch {
       }
     }
     return a;
-  }
-
-  /** The {@code limit} smallest offsets seen, as a max-heap that grows only as offsets come. */
-  private static final class OffsetHeap {
-    private final int limit;
-    private double[] heap = new double[16];
-    private int size;
-
-    OffsetHeap(int limit) {
-      this.limit = limit;
-    }
-
-    boolean full() {
-      return size == limit;
-    }
-
-    double max() {
-      return heap[0];
-    }
-
-    void offer(double offset) {
-      if (size < limit) {
-        if (size == heap.length) {
-          heap = Arrays.copyOf(heap, (int) Math.min(limit, 2L * size));
-        }
-        int i = size++;
-        while (i > 0 && heap[(i - 1) / 2] < offset) {
-          heap[i] = heap[(i - 1) / 2];
-          i = (i - 1) / 2;
-        }
-        heap[i] = offset;
-      } else if (offset < heap[0]) {
-        int i = 0;
-        while (true) {
-          int c = 2 * i + 1;
-          if (c >= size) {
-            break;
-          }
-          if (c + 1 < size && heap[c + 1] > heap[c]) {
-            c++;
-          }
-          if (heap[c] <= offset) {
-            break;
-          }
-          heap[i] = heap[c];
-          i = c;
-        }
-        heap[i] = offset;
-      }
-    }
   }
 }

@@ -112,6 +112,21 @@ final class Covering {
     return caps.endMeters(k);
   }
 
+  /** Returns the number of caps, in route order. */
+  int capCount() {
+    return caps.count();
+  }
+
+  /** Returns the latitude of cap {@code k}'s centre, a point of the route, in degrees. */
+  double capLatDegrees(int k) {
+    return caps.latDegrees(k);
+  }
+
+  /** Returns the longitude of cap {@code k}'s centre, a point of the route, in degrees. */
+  double capLonDegrees(int k) {
+    return caps.lonDegrees(k);
+  }
+
   /** Returns the number of (block, cap) pairs: the covering's size. */
   int pairCount() {
     return capIds.length;

@@ -17,6 +17,22 @@ final class IntSet {
     return added;
   }
 
+  /** Returns whether {@code v} is in the set. */
+  boolean contains(int v) {
+    int mask = slots.length - 1;
+    int slot = (v * 0x9E3779B9) >>> 1 & mask;
+    while (true) {
+      int s = slots[slot];
+      if (s == 0) {
+        return false;
+      }
+      if (s == v + 1) {
+        return true;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
   private boolean insert(int[] table, int v) {
     int mask = table.length - 1;
     int slot = (v * 0x9E3779B9) >>> 1 & mask;

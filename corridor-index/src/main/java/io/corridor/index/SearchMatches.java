@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * The matches of one search as they are found, less those at or before a continuation point, and
- * their order at the end. Not thread-safe: one per search.
+ * their order at the end. With a limit, only the first {@code limit} by (key, id) are kept
+ * ({@link TopMatches}), and the worst of them bounds what the search still needs to test. Not
+ * thread-safe: one per search.
  */
 final class SearchMatches {
   private final LocationIndex index;
@@ -18,21 +20,38 @@ final class SearchMatches {
   private double[] distance = new double[16];
   private double[] offset = new double[16];
   private int count;
+  /** With a limit: the first {@code limit} matches, and no others are kept. */
+  private final TopMatches top;
 
   SearchMatches(LocationIndex index, SearchOptions options) {
     this.index = index;
     this.byDistance = options.sort() == SearchOptions.Sort.DISTANCE;
     this.after = options.after();
+    this.top = options.limit() > 0 ? new TopMatches(index, options.limit()) : null;
   }
 
   /** Returns the number of matches kept so far. */
   int count() {
-    return count;
+    return top != null ? top.size() : count;
   }
 
-  /** Returns the offset of the {@code i}-th match kept. */
-  double offsetMeters(int i) {
-    return offset[i];
+  /**
+   * Returns the key (distance or offset) that a match must not exceed to be kept: the worst kept
+   * match's once {@code limit} are kept, else infinity. A match with that very key is kept only if
+   * its id comes first ({@link #losesTie}).
+   */
+  double bound() {
+    return top != null && top.full() ? top.worstKey() : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Returns whether a match of {@code loc} with key equal to {@link #bound()} would be dropped:
+   * its id comes after the worst kept match's. Lets a search skip a candidate without testing it
+   * when every key it could have is the bound.
+   */
+  boolean losesTie(int loc) {
+    return top != null && top.full() && loc != top.worstLocation()
+        && IdOrder.compare(index, loc, top.worstLocation()) > 0;
   }
 
   /** Keeps a match unless it comes at or before the continuation point in the sort order. */
@@ -44,6 +63,10 @@ final class SearchMatches {
           || key == after.keyMeters() && index.id(loc).compareTo(after.id()) <= 0) {
         return;
       }
+    }
+    if (top != null) {
+      top.offer(loc, byDistance ? distanceMeters : offsetMeters, distanceMeters, offsetMeters);
+      return;
     }
     if (count == location.length) {
       location = Arrays.copyOf(location, count * 2);
@@ -62,6 +85,9 @@ final class SearchMatches {
    * for the matches returned (and for ties).
    */
   List<Match> sorted(int limit) {
+    if (top != null) {
+      return top.sorted();
+    }
     double[] keys = byDistance ? distance : offset;
     int[] order = MatchOrder.ascending(keys, count);
     int n = limit > 0 ? Math.min(limit, count) : count;

@@ -58,6 +58,16 @@ public final class ArcPruning {
    */
   public static int keep(Corridor corridor, double[] centre, double delta, int[] arcs, int from,
       int to, double[] scratch, int[] out, int n) {
+    return keep(corridor, corridor.radiusRadians(), centre, delta, arcs, from, to, scratch, out, n);
+  }
+
+  /**
+   * Like {@link #keep(Corridor, double[], double, int[], int, int, double[], int[], int)} for the
+   * points within {@code radiusRadians} (at most the corridor's) of the route only: a search that
+   * needs no match farther than some distance prunes with that distance instead of the radius.
+   */
+  public static int keep(Corridor corridor, double radiusRadians, double[] centre, double delta,
+      int[] arcs, int from, int to, double[] scratch, int[] out, int n) {
     double cx = centre[0];
     double cy = centre[1];
     double cz = centre[2];
@@ -68,7 +78,7 @@ public final class ArcPruning {
       nearest = Math.min(nearest, c);
     }
     double bound = ErrorBound.chord2Bound(
-        Math.min(corridor.radiusRadians(), Sphere.angleOfChord2(nearest) + delta) + delta
+        Math.min(radiusRadians, Sphere.angleOfChord2(nearest) + delta) + delta
             + ErrorBound.TIE_RADIANS + ErrorBound.PRUNING_SLACK);
     int m = n;
     for (int k = from; k < to; k++) {
