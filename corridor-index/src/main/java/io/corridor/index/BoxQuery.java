@@ -46,8 +46,10 @@ final class BoxQuery {
    * than east across the antimeridian), in ascending order; stops at {@code max + 1} of them.
    */
   static int[] run(LocationIndex index, double[] box, Set<String> categories, int max) {
-    if (box.length != 4 || !(box[1] <= box[3]) || !Double.isFinite(box[0]) || !Double.isFinite(box[2])) {
-      throw new IllegalArgumentException("a box is {west, south, east, north} with south <= north");
+    if (box.length != 4 || !(box[0] >= -180 && box[0] <= 180 && box[2] >= -180 && box[2] <= 180)
+        || !(box[1] >= -90 && box[3] <= 90 && box[1] <= box[3])) {
+      throw new IllegalArgumentException("a box is {west, south, east, north} in degrees, longitudes in"
+          + " [-180, 180], latitudes in [-90, 90] with south <= north; got " + Arrays.toString(box));
     }
     if (max < 0) {
       throw new IllegalArgumentException("max must not be negative");
@@ -81,7 +83,11 @@ final class BoxQuery {
             || !range(CellGrid.key(row, 0), CellGrid.key(row, eastColumn))) {
           return;
         }
-      } else if (!range(CellGrid.key(row, westColumn), CellGrid.key(row, eastColumn))) {
+      } else if (!range(CellGrid.key(row, westColumn), CellGrid.key(row, eastColumn))
+          // -180 and 180 are one meridian, whose points sit in the first or the last column.
+          || (west == -180 && eastColumn < CellGrid.COLUMNS - 1
+              && !range(CellGrid.key(row, CellGrid.COLUMNS - 1), CellGrid.key(row, CellGrid.COLUMNS - 1)))
+          || (east == 180 && westColumn > 0 && !range(CellGrid.key(row, 0), CellGrid.key(row, 0)))) {
         return;
       }
     }
@@ -134,6 +140,10 @@ final class BoxQuery {
     if (latDegrees < south || latDegrees > north) {
       return false;
     }
+    return inLongitudes(lonDegrees) || (Math.abs(lonDegrees) == 180 && inLongitudes(-lonDegrees));
+  }
+
+  private boolean inLongitudes(double lonDegrees) {
     return west <= east ? lonDegrees >= west && lonDegrees <= east : lonDegrees >= west || lonDegrees <= east;
   }
 

@@ -181,9 +181,11 @@ public final class LocationIndex implements LocationSource, Closeable {
    * would then filter on its own side. The box is {@code {west, south, east, north}} in degrees as
    * RFC 7946 §5.2 has it: west is greater than east when it crosses the antimeridian. The query
    * stops once it has found {@code max + 1} locations, so that a caller can refuse a box that holds
-   * more than it would send. Safe to call from many threads at once.
+   * more than it would send. The box's edges belong to it, and longitudes -180 and 180 are one
+   * meridian. Safe to call from many threads at once.
    *
-   * @throws IllegalArgumentException if the box is not four finite numbers with south &le; north
+   * @throws IllegalArgumentException if the box is not four numbers, longitudes in [-180, 180] and
+   *     latitudes in [-90, 90] with south &le; north
    * @throws IllegalStateException if the index has been closed
    */
   public int[] locationsInBox(double[] box, Set<String> categories, int max) {
