@@ -24,6 +24,18 @@ final class CellRefiner {
   private final int[][] levelStart = {new int[MAX_SPLIT * MAX_SPLIT + 1], new int[MAX_SPLIT * MAX_SPLIT + 1]};
   private final double[] centre = new double[3];
   private double[] chord2 = new double[64];
+  /**
+   * Per level (indexed by side: 1, 2, 4, 8), for the row last cut: the circumradius and the
+   * latitude's sine and cosine of each row of sub-cells. A circumradius does not depend on the
+   * longitude, and cells of one row come in runs, so these are computed once per row.
+   */
+  private final int[] levelRow = new int[MAX_SPLIT + 1];
+  private final double[][] rowDelta = new double[MAX_SPLIT + 1][];
+  private final double[][] rowSinLat = new double[MAX_SPLIT + 1][];
+  private final double[][] rowCosLat = new double[MAX_SPLIT + 1][];
+  /** The longitude's sine and cosine of each column of sub-cells of the cell being cut. */
+  private final double[] sinLon = new double[MAX_SPLIT];
+  private final double[] cosLon = new double[MAX_SPLIT];
   /** The radius of the cut under way: the corridor's, or less for a search that needs no farther match. */
   private double radiusRadians;
   /** The last cut: its arcs, and per sub-cell (row-major from the south-west) their start. */
@@ -32,6 +44,12 @@ final class CellRefiner {
 
   CellRefiner(Corridor corridor) {
     this.corridor = corridor;
+    Arrays.fill(levelRow, -1);
+    for (int side = 1; side <= MAX_SPLIT; side *= 2) {
+      rowDelta[side] = new double[side];
+      rowSinLat[side] = new double[side];
+      rowCosLat[side] = new double[side];
+    }
   }
 
   /**
@@ -50,9 +68,11 @@ final class CellRefiner {
       parentArcs = new int[Math.max(2 * parentArcs.length, to - from)];
     }
     parentStart[0] = 0;
-    parentStart[1] = prune(row, column, 1, 0, arcs, from, to, parentArcs, 0);
+    level(row, column, 1);
+    parentStart[1] = prune(1, 0, arcs, from, to, parentArcs, 0);
     for (int side = 2; side <= split; side *= 2) {
       int half = side / 2;
+      level(row, column, side);
       int n = 0;
       for (int i = 0; i < side; i++) {
         for (int j = 0; j < side; j++) {
@@ -66,7 +86,7 @@ final class CellRefiner {
           if (n + (pt - pf) > childArcs.length) {
             childArcs = Arrays.copyOf(childArcs, Math.max(2 * childArcs.length, n + (pt - pf)));
           }
-          n = prune(row, column, side, i * side + j, parentArcs, pf, pt, childArcs, n);
+          n = prune(side, i * side + j, parentArcs, pf, pt, childArcs, n);
         }
       }
       childStart[side * side] = n;
@@ -98,24 +118,54 @@ final class CellRefiner {
 
   /** Returns the sub-cell (0 to split − 1) of a coordinate within its cell starting at {@code origin}. */
   static int subCell(double degrees, double origin, int split) {
-    int i = (int) Math.floor((degrees - origin) * (CellGrid.CELLS_PER_DEGREE * split));
+    // Truncation, not floor: they differ only below 0, which the clamp sends to 0 either way.
+    int i = (int) ((degrees - origin) * (CellGrid.CELLS_PER_DEGREE * split));
     return Math.max(0, Math.min(split - 1, i));
   }
 
   /**
-   * Appends to {@code out} from {@code n} the arcs of {@code arcs[from, to)} that sub-cell
-   * {@code sub} of a {@code side × side} cut of cell (row, column) keeps, and returns the new end.
+   * Prepares the {@code side × side} cut of cell (row, column): the rows of sub-cells (their
+   * circumradius and latitude) unless this row was the last cut at this level, and the columns'
+   * longitudes.
    */
-  private int prune(int row, int column, int side, int sub, int[] arcs, int from, int to,
-      int[] out, int n) {
+  private void level(int row, int column, int side) {
     double size = DEGREES_PER_CELL / side;
-    double south = row * DEGREES_PER_CELL - 90 + (sub / side) * size;
-    double north = Math.min(90, south + size);
-    double west = column * DEGREES_PER_CELL - 180 + (sub % side) * size;
-    double delta = ArcPruning.centreAndCircumradius(south, north, west, west + size, centre);
+    if (levelRow[side] != row) {
+      levelRow[side] = row;
+      for (int i = 0; i < side; i++) {
+        double south = row * DEGREES_PER_CELL - 90 + i * size;
+        double north = Math.min(90, south + size);
+        // The centre is (re)computed below; only the circumradius is kept, the same at any longitude.
+        rowDelta[side][i] = ArcPruning.centreAndCircumradius(south, north, 0, size, centre);
+        double phi = Math.toRadians(0.5 * (south + north));
+        rowSinLat[side][i] = Math.sin(phi);
+        rowCosLat[side][i] = Math.cos(phi);
+      }
+    }
+    for (int j = 0; j < side; j++) {
+      double west = column * DEGREES_PER_CELL - 180 + j * size;
+      double lambda = Math.toRadians(0.5 * (west + (west + size)));
+      sinLon[j] = Math.sin(lambda);
+      cosLon[j] = Math.cos(lambda);
+    }
+  }
+
+  /**
+   * Appends to {@code out} from {@code n} the arcs of {@code arcs[from, to)} that sub-cell
+   * {@code sub} of the {@code side × side} cut prepared by {@link #level} keeps, and returns the
+   * new end.
+   */
+  private int prune(int side, int sub, int[] arcs, int from, int to, int[] out, int n) {
+    int i = sub / side;
+    int j = sub % side;
+    double cosPhi = rowCosLat[side][i];
+    centre[0] = cosPhi * cosLon[j];
+    centre[1] = cosPhi * sinLon[j];
+    centre[2] = rowSinLat[side][i];
     if (chord2.length < to - from) {
       chord2 = new double[Math.max(2 * chord2.length, to - from)];
     }
-    return ArcPruning.keep(corridor, radiusRadians, centre, delta, arcs, from, to, chord2, out, n);
+    return ArcPruning.keep(corridor, radiusRadians, centre, rowDelta[side][i], arcs, from, to,
+        chord2, out, n);
   }
 }

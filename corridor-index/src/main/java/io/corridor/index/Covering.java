@@ -40,15 +40,20 @@ final class Covering {
   private final RouteCaps caps;
   private final int blockColumns;
   private final int blocksPerRow;
-  /** Per block, ascending by key: its key, the hull of its columns, and its caps. */
+  /**
+   * Per block, ascending by key: its key, the hull of its columns, and its caps; the arrays may be
+   * longer than {@link #blocks}, which saves copying them to size.
+   */
+  private final int blocks;
   private final int[] blockKey;
   private final int[] blockFirst;
   private final int[] blockLast;
   private final int[] capStart;
   private final int[] capIds;
 
-  private Covering(Caps caps, int blockColumns, int[] blockKey, int[] blockFirst, int[] blockLast,
-      int[] capStart, int[] capIds) {
+  private Covering(Caps caps, int blockColumns, int blocks, int[] blockKey, int[] blockFirst,
+      int[] blockLast, int[] capStart, int[] capIds) {
+    this.blocks = blocks;
     this.caps = caps.caps;
     this.blockColumns = blockColumns;
     this.blocksPerRow = (CellGrid.COLUMNS + blockColumns - 1) / blockColumns;
@@ -65,15 +70,17 @@ final class Covering {
     double h = Math.max(CELL_METERS / 2, corridor.radiusMeters() / 4);
     Caps caps = new Caps(RouteCaps.of(corridor, h));
     int columns = MIN_BLOCK_COLUMNS;
-    while (columns < CellGrid.COLUMNS && caps.estimatePairs(columns) > PAIR_BUDGET) {
+    long pairs = caps.estimatePairs(columns);
+    while (columns < CellGrid.COLUMNS && pairs > PAIR_BUDGET) {
       columns *= 2;
+      pairs = caps.estimatePairs(columns);
     }
-    return caps.blocks(columns);
+    return caps.blocks(columns, pairs);
   }
 
   /** Returns the number of blocks. */
   int blockCount() {
-    return blockKey.length;
+    return blocks;
   }
 
   /** Returns the row of block {@code b}. */
@@ -93,7 +100,7 @@ final class Covering {
 
   /** Returns the block holding cell (row, column) if a cap reached that cell, else −1. */
   int blockOf(int row, int column) {
-    int b = Arrays.binarySearch(blockKey, row * blocksPerRow + column / blockColumns);
+    int b = Arrays.binarySearch(blockKey, 0, blocks, row * blocksPerRow + column / blockColumns);
     return b >= 0 && column >= blockFirst[b] && column <= blockLast[b] ? b : -1;
   }
 
@@ -129,7 +136,7 @@ final class Covering {
 
   /** Returns the number of (block, cap) pairs: the covering's size. */
   int pairCount() {
-    return capIds.length;
+    return capStart[blocks];
   }
 
   /**
@@ -163,7 +170,7 @@ final class Covering {
   /** Returns the total number of cells in the blocks' hulls (for tests). */
   long cellCount() {
     long cells = 0;
-    for (int b = 0; b < blockKey.length; b++) {
+    for (int b = 0; b < blocks; b++) {
       cells += blockLast[b] - blockFirst[b] + 1;
     }
     return cells;
@@ -190,8 +197,9 @@ final class Covering {
       return pairs;
     }
 
-    Covering blocks(int blockColumns) {
-      Pairs pairs = new Pairs(blockColumns);
+    /** Places the caps in blocks of {@code blockColumns}; {@code estimate} sizes the pairs' arrays. */
+    Covering blocks(int blockColumns, long estimate) {
+      Pairs pairs = new Pairs(blockColumns, (int) Math.min(Math.max(estimate, 16), 4 * PAIR_BUDGET));
       for (int k = 0; k < count; k++) {
         int r0 = CellGrid.row(caps.southDegrees(k));
         int r1 = CellGrid.row(caps.northDegrees(k));
@@ -220,15 +228,20 @@ final class Covering {
   private static final class Pairs {
     private final int blockColumns;
     private final int blocksPerRow;
-    private long[] keys = new long[256];
-    private int[] cap = new int[256];
-    private int[] first = new int[256];
-    private int[] last = new int[256];
+    private long[] keys;
+    private int[] cap;
+    private int[] first;
+    private int[] last;
     private int count;
 
-    Pairs(int blockColumns) {
+    /** Pairs of blocks of {@code blockColumns}, with room for {@code capacity} before growing. */
+    Pairs(int blockColumns, int capacity) {
       this.blockColumns = blockColumns;
       this.blocksPerRow = (CellGrid.COLUMNS + blockColumns - 1) / blockColumns;
+      keys = new long[capacity];
+      cap = new int[capacity];
+      first = new int[capacity];
+      last = new int[capacity];
     }
 
     void add(int row, int firstColumn, int lastColumn, int capIndex) {
@@ -249,12 +262,14 @@ final class Covering {
     }
 
     Covering covering(Caps caps) {
-      long[] sorted = Arrays.copyOf(keys, count);
-      Arrays.sort(sorted);
-      int[] blockKey = new int[16];
-      int[] blockFirst = new int[16];
-      int[] blockLast = new int[16];
-      int[] capStart = new int[17];
+      // Sorted in place, and the blocks' arrays sized for the worst case (a block per pair), so
+      // that nothing is copied: the covering is made per search.
+      long[] sorted = keys;
+      Arrays.sort(sorted, 0, count);
+      int[] blockKey = new int[count];
+      int[] blockFirst = new int[count];
+      int[] blockLast = new int[count];
+      int[] capStart = new int[count + 1];
       int[] capIds = new int[count];
       int blocks = 0;
       int caps2 = 0;
@@ -262,12 +277,6 @@ final class Covering {
         int key = (int) (sorted[i] >>> 32);
         int at = (int) sorted[i];
         if (blocks == 0 || blockKey[blocks - 1] != key) {
-          if (blocks == blockKey.length) {
-            blockKey = Arrays.copyOf(blockKey, 2 * blocks);
-            blockFirst = Arrays.copyOf(blockFirst, 2 * blocks);
-            blockLast = Arrays.copyOf(blockLast, 2 * blocks);
-            capStart = Arrays.copyOf(capStart, 2 * blocks + 1);
-          }
           capStart[blocks] = caps2;
           blockKey[blocks] = key;
           blockFirst[blocks] = first[at];
@@ -282,11 +291,9 @@ final class Covering {
         }
         capIds[caps2++] = cap[at];
       }
-      capStart = Arrays.copyOf(capStart, blocks + 1);
       capStart[blocks] = caps2;
-      return new Covering(caps, blockColumns, Arrays.copyOf(blockKey, blocks),
-          Arrays.copyOf(blockFirst, blocks), Arrays.copyOf(blockLast, blocks), capStart,
-          Arrays.copyOf(capIds, caps2));
+      return new Covering(caps, blockColumns, blocks, blockKey, blockFirst, blockLast, capStart,
+          capIds);
     }
   }
 }

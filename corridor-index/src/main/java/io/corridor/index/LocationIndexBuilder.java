@@ -59,7 +59,9 @@ public final class LocationIndexBuilder {
       throw new IllegalArgumentException("location " + id + ": needs an id and one or more points");
     }
     for (int k = 0; k < lats.length; k++) {
-      Sphere.checkLatLon("location " + id + " point " + (k + 1), lats[k], lons[k]);
+      if (!Sphere.isValidLatLon(lats[k], lons[k])) {
+        Sphere.checkLatLon("location " + id + " point " + (k + 1), lats[k], lons[k]);
+      }
     }
     int location = location(id, name, category, properties);
     for (int k = 0; k < lats.length; k++) {
@@ -91,7 +93,9 @@ public final class LocationIndexBuilder {
       throw new IllegalArgumentException("no location " + location + " has been started");
     }
     if (!(latDegrees >= -90 && latDegrees <= 90 && lonDegrees >= -180 && lonDegrees <= 180)) {
-      Sphere.checkLatLon("location " + id(location), latDegrees, lonDegrees);
+      if (!Sphere.isValidLatLon(latDegrees, lonDegrees)) {
+        Sphere.checkLatLon("location " + id(location), latDegrees, lonDegrees);
+      }
     }
     if (points == lat.length) {
       int n = grow(points);

@@ -65,7 +65,10 @@ public final class Route {
       throw new InvalidInputException("the route has no vertex");
     }
     for (int i = 0; i < latDegrees.length; i++) {
-      Sphere.checkLatLon("route vertex " + (i + 1), latDegrees[i], lonDegrees[i]);
+      if (!Sphere.isValidLatLon(latDegrees[i], lonDegrees[i])) {
+        // The message is built only for a bad vertex: a route of 100 000 vertices is checked per request.
+        Sphere.checkLatLon("route vertex " + (i + 1), latDegrees[i], lonDegrees[i]);
+      }
     }
     return new Route(latDegrees.clone(), lonDegrees.clone());
   }

@@ -18,6 +18,11 @@ public final class Sphere {
 
   private Sphere() {}
 
+  /** Returns whether the latitude is within [-90, 90] and the longitude within [-180, 180] (so neither is NaN). */
+  public static boolean isValidLatLon(double latDegrees, double lonDegrees) {
+    return latDegrees >= -90 && latDegrees <= 90 && lonDegrees >= -180 && lonDegrees <= 180;
+  }
+
   /** Checks that a latitude and longitude in degrees are finite and in range, naming {@code what}. */
   public static void checkLatLon(String what, double latDegrees, double lonDegrees) {
     if (!(latDegrees >= -90 && latDegrees <= 90)) {
