@@ -177,7 +177,7 @@ final class CorridorSearch {
       }
       order[n++] = ((long) covering.firstCap(b) << 32) | b;
     }
-    Arrays.sort(order, 0, n);
+    HighKeySort.sort(order, n);
     for (int i = 0; i < n; i++) {
       long o = order[i];
       int cap = (int) (o >>> 32);

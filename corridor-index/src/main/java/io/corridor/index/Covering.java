@@ -265,7 +265,7 @@ final class Covering {
       // Sorted in place, and the blocks' arrays sized for the worst case (a block per pair), so
       // that nothing is copied: the covering is made per search.
       long[] sorted = keys;
-      Arrays.sort(sorted, 0, count);
+      HighKeySort.sort(sorted, count);
       int[] blockKey = new int[count];
       int[] blockFirst = new int[count];
       int[] blockLast = new int[count];
