@@ -272,6 +272,10 @@ final class CorridorSearch {
       refiner.refine(row, column, split, arcs, from, to, radius);
       finestSplit = Math.max(finestSplit, split);
       work += to - from;
+      if (index.subCellOrdered()) {
+        scanSubCells(row, column, split, start, end);
+        return;
+      }
     }
     double south = row * DEGREES_PER_CELL - 90;
     double west = column * DEGREES_PER_CELL - 180;
@@ -308,6 +312,81 @@ final class CorridorSearch {
         matches.add(loc, result[0], result[1]);
       }
     }
+  }
+
+  /**
+   * Tests the locations of a cell cut into split × split sub-cells, in an index whose cells are in
+   * {@link SubCellOrder}: sub-cell by sub-cell in Morton order, each one's run of locations found
+   * by binary search, so that the locations of a sub-cell that keeps no arc are never read; then
+   * the multi-point locations, last in the cell.
+   */
+  private void scanSubCells(int row, int column, int split, int start, int end) {
+    int shift = 2 * Integer.numberOfTrailingZeros(CellRefiner.MAX_SPLIT / split);
+    int[] list = refiner.arcs();
+    int at = start;
+    for (int m = 0; m < split * split; m++) {
+      int s = compact(m >>> 1) * split + compact(m);
+      int f = refiner.start(s);
+      int t = refiner.start(s + 1);
+      if (f == t) {
+        continue; // no arc can be within the radius of this sub-cell: its locations are skipped unread
+      }
+      int from = firstWithCode(at, end, m << shift, row, column);
+      at = firstWithCode(from, end, (m + 1) << shift, row, column);
+      for (int loc = from; loc < at; loc++) {
+        if (allowed != null && !allowed[index.categoryCode(loc)]) {
+          continue;
+        }
+        tested++;
+        if (matches.bound() == 0 && matches.losesTie(loc)) {
+          continue; // its key can only be the bound, 0, and its id comes after the worst kept
+        }
+        int q = pointStarts.get(loc);
+        Sphere.toUnitVector(lat.get(q), lon.get(q), p, 0);
+        if (corridor.nearest(p[0], p[1], p[2], list, f, t, result)) {
+          matches.add(loc, result[0], result[1]);
+        }
+      }
+    }
+    for (int loc = firstWithCode(at, end, SubCellOrder.MULTI_POINT, row, column); loc < end; loc++) {
+      testLocation(loc);
+    }
+  }
+
+  /** Returns the first location in [from, end) of cell (row, column) whose sub-cell code is at least {@code code}. */
+  private int firstWithCode(int from, int end, int code, int row, int column) {
+    // Galloping: a sub-cell's run is usually short.
+    int a = from;
+    int b = from;
+    int step = 1;
+    while (b < end && code(b, row, column) < code) {
+      a = b + 1;
+      b += step;
+      step <<= 1;
+    }
+    b = Math.min(b, end);
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (code(mid, row, column) < code) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+
+  private int code(int loc, int row, int column) {
+    int q = pointStarts.get(loc);
+    if (pointStarts.get(loc + 1) - q != 1) {
+      return SubCellOrder.MULTI_POINT;
+    }
+    return SubCellOrder.code(lat.get(q), lon.get(q), row, column);
+  }
+
+  /** Gathers bits 0, 2 and 4 of v into bits 0, 1 and 2: a coordinate of a Morton code. */
+  private static int compact(int v) {
+    return (v & 1) | (v >>> 1 & 2) | (v >>> 2 & 4);
   }
 
   /** Throws {@link SearchTimeoutException} if the deadline has passed; reads the clock rarely. */

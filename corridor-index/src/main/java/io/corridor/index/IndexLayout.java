@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Turns a builder's columns, in arrival order, into an index's sections: points grouped by
- * location, locations sorted by the cell of their first point (stably, so equal cells keep arrival
- * order), the cell directory, and the spill directory of the cells of other points.
+ * location, locations sorted by the cell of their first point and within a cell by
+ * {@link SubCellOrder} (stably, so equal codes keep arrival order), the cell directory, and the
+ * spill directory of the cells of other points.
  *
  * <p>Laid out one column at a time, each of the builder's columns dropped once its part of the index
  * is written, so that the peak is about one copy of the index plus the largest column, not two.
@@ -70,6 +71,7 @@ final class IndexLayout {
       order[i] = ((long) CellGrid.key(c.lat[p], c.lon[p]) << 32) | i;
     }
     Arrays.parallelSort(order);
+    orderWithinCells(order, c, pointStart, pointOrder);
 
     Map<Section, ByteBuffer> s = new EnumMap<>(Section.class);
     layPoints(c, pointStart, pointOrder, order, s);
@@ -92,6 +94,50 @@ final class IndexLayout {
     putDictionary(c.categoryNames, Section.CATEGORY_OFFSETS, Section.CATEGORY_BYTES, s);
     putDictionary(c.propertyKeys, Section.PROPERTY_KEY_OFFSETS, Section.PROPERTY_KEY_BYTES, s);
     return LocationIndex.wrap(s);
+  }
+
+  /**
+   * Reorders each cell's run of {@code order} by {@link SubCellOrder}: a stable counting sort of
+   * the run by code, so that within a code the arrival order stays.
+   */
+  private static void orderWithinCells(long[] order, Columns c, int[] pointStart, int[] pointOrder) {
+    int n = order.length;
+    int[] codes = new int[0];
+    long[] run = new long[0];
+    int[] count = new int[SubCellOrder.MULTI_POINT + 2];
+    for (int from = 0; from < n; ) {
+      int key = (int) (order[from] >>> 32);
+      int to = from + 1;
+      while (to < n && (int) (order[to] >>> 32) == key) {
+        to++;
+      }
+      int len = to - from;
+      if (len > 1) {
+        if (codes.length < len) {
+          codes = new int[Math.max(len, 2 * codes.length)];
+          run = new long[codes.length];
+        }
+        int row = key / CellGrid.COLUMNS;
+        int column = key % CellGrid.COLUMNS;
+        Arrays.fill(count, 0);
+        for (int k = 0; k < len; k++) {
+          int i = (int) order[from + k];
+          int first = pointStart[i];
+          int p = pointOrder == null ? first : pointOrder[first];
+          codes[k] = pointStart[i + 1] - first > 1 ? SubCellOrder.MULTI_POINT
+              : SubCellOrder.code(c.lat[p], c.lon[p], row, column);
+          count[codes[k] + 1]++;
+        }
+        for (int b = 0; b <= SubCellOrder.MULTI_POINT; b++) {
+          count[b + 1] += count[b];
+        }
+        for (int k = 0; k < len; k++) {
+          run[count[codes[k]]++] = order[from + k];
+        }
+        System.arraycopy(run, 0, order, from, len);
+      }
+      from = to;
+    }
   }
 
   /**

@@ -72,7 +72,11 @@ public final class LocationIndex implements LocationSource, Closeable {
   private final ByteBuffer propertyBytes;
   private volatile boolean closed;
 
-  private LocationIndex(Map<Section, ByteBuffer> sections) {
+  /** Whether each cell's locations are in {@link SubCellOrder} (all but version 2 snapshots). */
+  private final boolean subCellOrdered;
+
+  private LocationIndex(Map<Section, ByteBuffer> sections, boolean subCellOrdered) {
+    this.subCellOrdered = subCellOrdered;
     this.sections = Collections.unmodifiableMap(new EnumMap<>(sections));
     this.lat = buffer(Section.LATITUDES).asDoubleBuffer();
     this.lon = buffer(Section.LONGITUDES).asDoubleBuffer();
@@ -140,11 +144,11 @@ public final class LocationIndex implements LocationSource, Closeable {
   }
 
   /** Wraps sections read from a file, checking that their sizes agree with each other. */
-  static LocationIndex fromSections(Map<Section, ByteBuffer> sections) {
+  static LocationIndex fromSections(Map<Section, ByteBuffer> sections, boolean subCellOrdered) {
     for (Section s : Section.values()) {
       IndexStructure.check(sections.containsKey(s), "section " + s + " is missing");
     }
-    return new LocationIndex(sections);
+    return new LocationIndex(sections, subCellOrdered);
   }
 
   /**
@@ -388,6 +392,11 @@ public final class LocationIndex implements LocationSource, Closeable {
 
   /** Wraps finished columns; for {@link IndexLayout}. */
   static LocationIndex wrap(Map<Section, ByteBuffer> sections) {
-    return new LocationIndex(sections);
+    return new LocationIndex(sections, true);
+  }
+
+  /** Returns whether each cell's locations are in {@link SubCellOrder}. */
+  boolean subCellOrdered() {
+    return subCellOrdered;
   }
 }

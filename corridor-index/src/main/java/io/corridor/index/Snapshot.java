@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
  * <pre>
  * offset  size  field
  * 0       8     magic "CORRIDX\n"
- * 8       4     format version ({@link #VERSION})
+ * 8       4     format version ({@link #VERSION}; {@link #UNORDERED_CELLS_VERSION} is read too)
  * 12      4     grid cells per degree (128)
  * 16      4     section count k
  * 20      4     0 (reserved)
@@ -44,8 +44,16 @@ import java.util.zip.CRC32C;
  * <p>Stateless: its methods are safe to call from many threads, on different files.
  */
 public final class Snapshot {
-  /** The format version this build writes and reads. */
-  public static final int VERSION = 2;
+  /**
+   * The format version this build writes and reads: the layout of version 2, with each cell's
+   * locations in {@link SubCellOrder}.
+   */
+  public static final int VERSION = 3;
+  /**
+   * The previous version, read too: the same layout with each cell's locations in arrival order,
+   * which the search scans one by one. Such an index is written back as version 2.
+   */
+  public static final int UNORDERED_CELLS_VERSION = 2;
   private static final byte[] MAGIC = "CORRIDX\n".getBytes(StandardCharsets.US_ASCII);
   private static final int FIXED_HEADER = 40;
   private static final int TABLE_ENTRY = 24;
@@ -63,7 +71,8 @@ public final class Snapshot {
     Section[] order = Section.values();
     int k = order.length;
     ByteBuffer header = ByteBuffer.allocate(FIXED_HEADER + TABLE_ENTRY * k + 4).order(ByteOrder.LITTLE_ENDIAN);
-    header.put(MAGIC).putInt(VERSION).putInt(CellGrid.CELLS_PER_DEGREE).putInt(k).putInt(0)
+    int version = index.subCellOrdered() ? VERSION : UNORDERED_CELLS_VERSION;
+    header.put(MAGIC).putInt(version).putInt(CellGrid.CELLS_PER_DEGREE).putInt(k).putInt(0)
         .putLong(index.size()).putLong(index.pointCount());
     long end = header.capacity();
     long[] offsets = new long[k];
@@ -104,10 +113,10 @@ public final class Snapshot {
         throw new InvalidSnapshotException(file, "wrong magic number (not a Corridor index snapshot)");
       }
       int version = fixed.getInt(8);
-      if (version != VERSION) {
+      if (version != VERSION && version != UNORDERED_CELLS_VERSION) {
         throw new InvalidSnapshotException(file, "format version " + version + " is not supported"
             + (version > VERSION ? " (written by a newer Corridor; " : " (")
-            + "this build reads version " + VERSION + ")");
+            + "this build reads versions " + UNORDERED_CELLS_VERSION + " and " + VERSION + ")");
       }
       int cellsPerDegree = fixed.getInt(12);
       int k = fixed.getInt(16);
@@ -162,7 +171,7 @@ public final class Snapshot {
       }
       LocationIndex index;
       try {
-        index = LocationIndex.fromSections(sections);
+        index = LocationIndex.fromSections(sections, version == VERSION);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
         throw new InvalidSnapshotException(file, "inconsistent sections: " + e.getMessage());
       }
