@@ -44,6 +44,19 @@ final class FilterPool {
    */
   static int write(Path directory, long seed, int count, double[] mix, double largeShare, int largeBodies)
       throws IOException {
+    return write(directory, seed, count, mix, largeShare, largeBodies, MIN_LARGE, MAX_LARGE);
+  }
+
+  /**
+   * Like {@link #write(Path, long, int, double[], double, int)} with the large bodies' location
+   * counts log-uniform in [{@code minLarge}, {@code maxLarge}] (equal bounds for one size, such as
+   * a single body of 1 000 000 locations).
+   */
+  static int write(Path directory, long seed, int count, double[] mix, double largeShare, int largeBodies,
+      int minLarge, int maxLarge) throws IOException {
+    if (minLarge < 1 || maxLarge < minLarge) {
+      throw new IllegalArgumentException("large bodies need 1 <= min <= max locations: " + minLarge + ", " + maxLarge);
+    }
     SeedScenario[] seeds = SeedScenario.values();
     if (mix.length != seeds.length) {
       throw new IllegalArgumentException("the mix needs " + seeds.length + " weights, one per seed scenario");
@@ -73,7 +86,7 @@ final class FilterPool {
       Scenario longest = SeedScenario.LONG_CORRIDOR_MANY_FILTERED_OUT.build();
       SplittableRandom random = new SplittableRandom(seed);
       for (int b = 0; b < large.length; b++) {
-        int n = (int) Math.round(MIN_LARGE * Math.exp(random.nextDouble() * Math.log((double) MAX_LARGE / MIN_LARGE)));
+        int n = (int) Math.round(minLarge * Math.exp(random.nextDouble() * Math.log((double) maxLarge / minLarge)));
         large[b] = body(new Scenario("large_" + n, longest.route(), longest.radiusMeters(),
             LargeScenario.locations(longest.route(), n)));
       }

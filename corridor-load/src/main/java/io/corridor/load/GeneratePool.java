@@ -53,6 +53,10 @@ public final class GeneratePool implements Callable<Integer> {
       description = "filter: distinct large bodies (default: ${DEFAULT-VALUE}).")
   int largeBodies;
 
+  @Option(names = "--large-locations", defaultValue = "10000,100000", split = ",", paramLabel = "N",
+      description = "filter: least and most locations of a large body, log-uniform between (default: ${DEFAULT-VALUE}).")
+  int[] largeLocations;
+
   /** Runs the command; exit status 2 for invalid options. */
   public static void main(String[] args) {
     Commands.exit(new GeneratePool(), args);
@@ -64,7 +68,14 @@ public final class GeneratePool implements Callable<Integer> {
     int written;
     switch (kind) {
       case "search" -> written = SearchPool.over(dataSeed, minKm, maxKm).write(out, seed, count(2_000));
-      case "filter" -> written = FilterPool.write(out, seed, count(10_000), mix, largeShare, largeBodies);
+      case "filter" -> {
+        if (largeLocations.length != 2 || largeLocations[0] < 1 || largeLocations[1] < largeLocations[0]) {
+          throw new CommandLine.ParameterException(new CommandLine(this),
+              "--large-locations takes MIN,MAX with 1 <= MIN <= MAX");
+        }
+        written = FilterPool.write(out, seed, count(10_000), mix, largeShare, largeBodies,
+            largeLocations[0], largeLocations[1]);
+      }
       default -> throw new CommandLine.ParameterException(new CommandLine(this),
           "KIND must be search or filter, not '" + kind + "'");
     }

@@ -58,6 +58,17 @@ class PoolGeneratorsTest {
   }
 
   @Test
+  void largeBodiesTakeTheAskedNumberOfLocations() throws IOException {
+    Path dir = temp.resolve("one-size");
+    FilterPool.write(dir, 3, 2, new double[] {1, 1, 1, 1}, 1.0, 1, 30_000, 30_000);
+    RequestPool pool = RequestPool.read(dir);
+    assertThat(pool.requests()).hasSize(2).allSatisfy(r -> assertThat(r.name()).isEqualTo("filter_large"));
+    assertThat(JSON.readTree(pool.requests().get(0).body()).get("locations").size()).isEqualTo(30_000);
+    assertThatThrownBy(() -> FilterPool.write(temp.resolve("bad"), 3, 2, new double[] {1, 1, 1, 1}, 1.0, 1, 500, 400))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("500, 400");
+  }
+
+  @Test
   void theFilterPoolHoldsTheSeedScenariosInTheAskedShares() throws IOException {
     Path dir = temp.resolve("filter");
     FilterPool.write(dir, 1, 1_000, new double[] {1, 1, 1, 1}, 0.02, 2);
