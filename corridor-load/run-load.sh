@@ -6,6 +6,7 @@
 #   corridor-load/run-load.sh run --pool DIR [--url URL [--allow-remote]] [PLAN] [--label NAME] [--svg FILE] [--p99-target MS]
 #   corridor-load/run-load.sh report [--svg FILE] [--title TEXT] [--p99-target MS] [LABEL=]RUN...
 #   corridor-load/run-load.sh sizes --pool DIR [--url URL] [--max N] [--label NAME]
+#   corridor-load/run-load.sh replay --pool DIR --index FILE [--passes N]   (a search pool in process, no HTTP)
 #   corridor-load/run-load.sh strategies --pool DIR [--port P] [PLAN] [--svg FILE]
 #   corridor-load/run-load.sh bbox --pool DIR --index FILE [--port P] [PLAN] [--svg FILE]
 #
@@ -111,7 +112,7 @@ start_server() {
 }
 
 command="${1:-}"
-[[ -n "$command" ]] || die "usage: run-load.sh pool|run|report|sizes|strategies|bbox ... (see the header of this script)"
+[[ -n "$command" ]] || die "usage: run-load.sh pool|run|report|sizes|replay|strategies|bbox ... (see the header of this script)"
 shift
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 case "$command" in
@@ -123,6 +124,9 @@ case "$command" in
     ;;
   sizes)
     java_main ResponseSizes "$@"
+    ;;
+  replay)
+    java_main InProcessReplay "$@"
     ;;
   run)
     parse_plan "$@"
@@ -165,6 +169,6 @@ case "$command" in
       --title "Search: exact corridor answers against bounding-box-only answers under the same rates" "${runs[@]}"
     ;;
   *)
-    die "unknown command '$command': pool, run, report, sizes, strategies or bbox"
+    die "unknown command '$command': pool, run, report, sizes, replay, strategies or bbox"
     ;;
 esac
