@@ -43,6 +43,10 @@ final class Exchange {
   private int status;
   private boolean sent;
   private boolean bodyRead;
+  /** The largest unread body that a refusal reads and drops rather than close the connection. */
+  static final long DISCARD_BYTES = 64 * 1024;
+  /** The longest a refusal waits for such a body. */
+  private static final long DISCARD_NANOS = 1_000_000_000L;
 
   Exchange(ServerState state, Request request, Response response, Callback callback, String endpoint) {
     this.state = state;
@@ -189,6 +193,13 @@ final class Exchange {
     }
     boolean bodyLeft = !bodyRead && (request.getLength() > 0
         || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+    if (bodyLeft && p.status() != 408 && p.status() != 413 && request.getLength() > 0
+        && request.getLength() <= DISCARD_BYTES) {
+      // A small body left unread by a refusal (a 503 of a full queue, say) is read and dropped,
+      // briefly, so that the connection is kept and the refusal reaches the client.
+      bodyLeft = !RequestBody.discard(request, DISCARD_BYTES,
+          Math.min(deadlineNanos, System.nanoTime() + DISCARD_NANOS));
+    }
     if (bodyLeft || p.status() == 408 || p.status() == 413) {
       // The body was refused unread (or only partly read): rather than read what it refused, the
       // server closes the connection after the answer, and says so, so that no client sends its

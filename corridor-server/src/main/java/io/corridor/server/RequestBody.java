@@ -72,6 +72,21 @@ final class RequestBody {
     }
   }
 
+  /**
+   * Reads and drops a body of at most {@code maxBytes} that a refusal left unread, before
+   * {@code deadlineNanos}; returns whether all of it was read. A server that closes a connection
+   * with a body still unread makes the kernel reset it, and the client may lose the answer with it:
+   * a small body is cheaper to read than a refusal lost.
+   */
+  static boolean discard(Request request, long maxBytes, long deadlineNanos) {
+    try {
+      read(request, maxBytes, deadlineNanos);
+      return true;
+    } catch (Problem e) {
+      return false;
+    }
+  }
+
   private static byte[] read(Request request, long maxBytes, long deadlineNanos) {
     ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(request.getLength(), 0) + 1, CHUNK));
     byte[] copy = new byte[CHUNK];
