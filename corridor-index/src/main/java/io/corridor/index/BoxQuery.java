@@ -97,7 +97,7 @@ final class BoxQuery {
   private boolean range(int lo, int hi) {
     IntBuffer keys = index.cellKeys();
     IntBuffer starts = index.cellStarts();
-    for (int d = lowerBound(keys, lo); d < keys.capacity() && keys.get(d) <= hi; d++) {
+    for (int d = SortedKeys.lowerBound(keys, 0, keys.capacity(), lo); d < keys.capacity() && keys.get(d) <= hi; d++) {
       for (int loc = starts.get(d); loc < starts.get(d + 1); loc++) {
         if (!test(loc)) {
           return false;
@@ -106,7 +106,7 @@ final class BoxQuery {
     }
     LongBuffer spill = index.spill();
     int n = spill.capacity();
-    for (int s = lowerBound(spill, (long) lo << 32); s < n && (spill.get(s) >>> 32) <= hi; s++) {
+    for (int s = SortedKeys.lowerBound(spill, n, (long) lo << 32); s < n && (spill.get(s) >>> 32) <= hi; s++) {
       if (!test((int) spill.get(s))) {
         return false;
       }
@@ -145,33 +145,5 @@ final class BoxQuery {
 
   private boolean inLongitudes(double lonDegrees) {
     return west <= east ? lonDegrees >= west && lonDegrees <= east : lonDegrees >= west || lonDegrees <= east;
-  }
-
-  private static int lowerBound(IntBuffer keys, int key) {
-    int a = 0;
-    int b = keys.capacity();
-    while (a < b) {
-      int mid = (a + b) >>> 1;
-      if (keys.get(mid) < key) {
-        a = mid + 1;
-      } else {
-        b = mid;
-      }
-    }
-    return a;
-  }
-
-  private static int lowerBound(LongBuffer keys, long key) {
-    int a = 0;
-    int b = keys.capacity();
-    while (a < b) {
-      int mid = (a + b) >>> 1;
-      if (keys.get(mid) < key) {
-        a = mid + 1;
-      } else {
-        b = mid;
-      }
-    }
-    return a;
   }
 }

@@ -208,7 +208,7 @@ final class CorridorSearch {
       }
       last = key;
       int b = covering.blockOf(row, column);
-      int d = lowerBound(cellKeys, 0, cells, key);
+      int d = SortedKeys.lowerBound(cellKeys, 0, cells, key);
       if (b >= 0 && d < cells && cellKeys.get(d) == key && seeded.add(d)) {
         scanCell(b, row, column, cellStarts.get(d), cellStarts.get(d + 1));
         checkTime();
@@ -227,7 +227,7 @@ final class CorridorSearch {
     int lo = CellGrid.key(row, covering.firstColumn(b));
     int hi = CellGrid.key(row, covering.lastColumn(b));
     int cells = cellKeys.capacity();
-    int d = lowerBound(cellKeys, hint, cells, lo);
+    int d = SortedKeys.lowerBound(cellKeys, hint, cells, lo);
     for (; d < cells; d++) {
       int key = cellKeys.get(d);
       if (key > hi) {
@@ -241,7 +241,7 @@ final class CorridorSearch {
     }
     int spills = spill.capacity();
     if (spills > 0) {
-      for (int s = lowerBound(spill, spills, (long) lo << 32); s < spills && (spill.get(s) >>> 32) <= hi; s++) {
+      for (int s = SortedKeys.lowerBound(spill, spills, (long) lo << 32); s < spills && (spill.get(s) >>> 32) <= hi; s++) {
         testLocation((int) spill.get(s));
         checkTime();
       }
@@ -456,44 +456,5 @@ final class CorridorSearch {
     if (nearest.resolveWithin(Double.POSITIVE_INFINITY)) {
       matches.add(loc, nearest.distanceMeters(), nearest.offsetMeters());
     }
-  }
-
-  /**
-   * Returns the first position in {@code [from, n)} whose key is at least {@code key}, galloping
-   * from {@code from}: scans in key order find the next block's cells a few steps on.
-   */
-  private static int lowerBound(IntBuffer keys, int from, int n, int key) {
-    int a = from;
-    int step = 1;
-    int b = from;
-    while (b < n && keys.get(b) < key) {
-      a = b + 1;
-      b += step;
-      step <<= 1;
-    }
-    b = Math.min(b, n);
-    while (a < b) {
-      int mid = (a + b) >>> 1;
-      if (keys.get(mid) < key) {
-        a = mid + 1;
-      } else {
-        b = mid;
-      }
-    }
-    return a;
-  }
-
-  private static int lowerBound(LongBuffer keys, int n, long key) {
-    int a = 0;
-    int b = n;
-    while (a < b) {
-      int mid = (a + b) >>> 1;
-      if (keys.get(mid) < key) {
-        a = mid + 1;
-      } else {
-        b = mid;
-      }
-    }
-    return a;
   }
 }
