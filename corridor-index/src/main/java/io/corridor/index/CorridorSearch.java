@@ -304,13 +304,18 @@ final class CorridorSearch {
       if (f == t) {
         continue; // no arc can be within the radius of the point's sub-cell
       }
-      if (matches.bound() == 0 && matches.losesTie(loc)) {
-        continue; // its key can only be the bound, 0, and its id comes after the worst kept
-      }
-      Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
-      if (corridor.nearest(p[0], p[1], p[2], list, f, t, result)) {
-        matches.add(loc, result[0], result[1]);
-      }
+      testPoint(loc, latDegrees, lonDegrees, list, f, t);
+    }
+  }
+
+  /** Tests a single-point location at the point in degrees against arcs {@code list[f, t)}. */
+  private void testPoint(int loc, double latDegrees, double lonDegrees, int[] list, int f, int t) {
+    if (matches.cannotEnter(loc)) {
+      return;
+    }
+    Sphere.toUnitVector(latDegrees, lonDegrees, p, 0);
+    if (corridor.nearest(p[0], p[1], p[2], list, f, t, result)) {
+      matches.add(loc, result[0], result[1]);
     }
   }
 
@@ -338,14 +343,8 @@ final class CorridorSearch {
           continue;
         }
         tested++;
-        if (matches.bound() == 0 && matches.losesTie(loc)) {
-          continue; // its key can only be the bound, 0, and its id comes after the worst kept
-        }
         int q = pointStarts.get(loc);
-        Sphere.toUnitVector(lat.get(q), lon.get(q), p, 0);
-        if (corridor.nearest(p[0], p[1], p[2], list, f, t, result)) {
-          matches.add(loc, result[0], result[1]);
-        }
+        testPoint(loc, lat.get(q), lon.get(q), list, f, t);
       }
     }
     for (int loc = firstWithCode(at, end, SubCellOrder.MULTI_POINT, row, column); loc < end; loc++) {
@@ -436,8 +435,8 @@ final class CorridorSearch {
     }
     tested++;
     work++;
-    if (matches.bound() == 0 && matches.losesTie(loc)) {
-      return; // its key can only be the bound, 0, and its id comes after the worst kept
+    if (matches.cannotEnter(loc)) {
+      return;
     }
     nearest.reset();
     for (int q = from; q < to; q++) {

@@ -38,19 +38,19 @@ final class SearchMatches {
   /**
    * Returns the key (distance or offset) that a match must not exceed to be kept: the worst kept
    * match's once {@code limit} are kept, else infinity. A match with that very key is kept only if
-   * its id comes first ({@link #losesTie}).
+   * its id comes first ({@link #cannotEnter}).
    */
   double bound() {
     return top != null && top.full() ? top.worstKey() : Double.POSITIVE_INFINITY;
   }
 
   /**
-   * Returns whether a match of {@code loc} with key equal to {@link #bound()} would be dropped:
-   * its id comes after the worst kept match's. Lets a search skip a candidate without testing it
-   * when every key it could have is the bound.
+   * Returns whether {@code loc} can be dropped untested: the bound is 0, so that any key it could
+   * have (distance and offset are never negative) ties with it at best, and its id comes after
+   * the worst kept match's. The points behind a route's start, all at offset 0, are such.
    */
-  boolean losesTie(int loc) {
-    return top != null && top.full() && loc != top.worstLocation()
+  boolean cannotEnter(int loc) {
+    return bound() == 0 && loc != top.worstLocation()
         && IdOrder.compare(index, loc, top.worstLocation()) > 0;
   }
 

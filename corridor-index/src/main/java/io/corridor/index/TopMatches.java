@@ -53,11 +53,6 @@ final class TopMatches {
     return location[0];
   }
 
-  /** Returns whether a match of {@code loc} with key {@code k} would enter. */
-  boolean admits(int loc, double k) {
-    return size < limit || before(k, loc, 0);
-  }
-
   /** Offers a match; it enters if fewer than {@code limit} are held or it beats the worst. */
   void offer(int loc, double k, double distanceMeters, double offsetMeters) {
     if (size < limit) {

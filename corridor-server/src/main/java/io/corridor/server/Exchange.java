@@ -44,7 +44,7 @@ final class Exchange {
   private boolean sent;
   private boolean bodyRead;
   /** The largest unread body that a refusal reads and drops rather than close the connection. */
-  static final long DISCARD_BYTES = 64 * 1024;
+  private static final long DISCARD_BYTES = 64 * 1024;
   /** The longest a refusal waits for such a body. */
   private static final long DISCARD_NANOS = 1_000_000_000L;
 
