@@ -71,13 +71,6 @@ public final class JoinJob {
       }
       i++;
     }
-    int java = Runtime.version().feature();
-    if (!sparkRunsOn(java)) {
-      System.err.println("corridor: the join runs on Spark 4.0, which needs Java 17 or 21 (this is"
-          + " Java " + java + ", whose Subject.getSubject Hadoop's login needs is gone):"
-          + " set JAVA_HOME to a JDK 17 or 21");
-      return 1;
-    }
     if (routes == null || locations == null || output == null) {
       System.err.println("corridor: --routes, --locations and --output are required\n" + USAGE);
       return 2;
@@ -95,11 +88,6 @@ public final class JoinJob {
       e.printStackTrace();
       return 1;
     }
-  }
-
-  /** Returns whether Spark 4.0 can start on this Java feature version (17 to 22; it supports 17 and 21). */
-  static boolean sparkRunsOn(int javaFeatureVersion) {
-    return javaFeatureVersion >= 17 && javaFeatureVersion < 23;
   }
 
   /** Joins the files and writes the sorted matches to {@code output}. */
