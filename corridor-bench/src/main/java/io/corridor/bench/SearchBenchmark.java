@@ -9,7 +9,6 @@ import io.corridor.core.location.LocationSet;
 import io.corridor.index.LocationIndex;
 import io.corridor.index.SearchOptions;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -80,9 +79,7 @@ public class SearchBenchmark {
     route = SearchRoutes.route(routeKm);
     options = SearchData.options(query);
     LocationSet set = SearchData.locations(locations);
-    Path dir = Path.of(System.getProperty("corridor.bench.dir",
-        Path.of(System.getProperty("java.io.tmpdir"), "corridor-search-bench").toString()));
-    index = SearchData.mappedIndex(set, dir);
+    index = SearchData.benchIndex(set);
     int found = SearchData.requireSameAsFilter(index, set, route, radius, query);
     System.out.printf("%d km route (%d vertices), r = %.0f m, %s: %d ids, the same as FastFilter%n",
         routeKm, route.size(), radius, query, found);

@@ -38,6 +38,8 @@ final class CellRefiner {
   private final double[] cosLon = new double[MAX_SPLIT];
   /** The radius of the cut under way: the corridor's, or less for a search that needs no farther match. */
   private double radiusRadians;
+  /** The distance of the cut under way below which no match is needed, or 0. */
+  private double innerRadians;
   /** The last cut: its arcs, and per sub-cell (row-major from the south-west) their start. */
   private int[] cellArcs;
   private int[] subStart;
@@ -55,9 +57,12 @@ final class CellRefiner {
   /**
    * Cuts cell (row, column), whose arcs are {@code arcs[from, to)}, into split × split sub-cells,
    * each keeping the arcs that can matter to its points within {@code radiusRadians} of the route
-   * (the corridor's radius, or less).
+   * (the corridor's radius, or less) and not nearer than {@code innerRadians} (0, or more for a
+   * search resuming by distance after a match).
    */
-  void refine(int row, int column, int split, int[] arcs, int from, int to, double radiusRadians) {
+  void refine(int row, int column, int split, int[] arcs, int from, int to, double innerRadians,
+      double radiusRadians) {
+    this.innerRadians = innerRadians;
     this.radiusRadians = radiusRadians;
     int[] parentArcs = levelArcs[0];
     int[] childArcs = levelArcs[1];
@@ -165,7 +170,7 @@ final class CellRefiner {
     if (chord2.length < to - from) {
       chord2 = new double[Math.max(2 * chord2.length, to - from)];
     }
-    return ArcPruning.keep(corridor, radiusRadians, centre, rowDelta[side][i], arcs, from, to,
-        chord2, out, n);
+    return ArcPruning.keep(corridor, innerRadians, radiusRadians, centre, rowDelta[side][i], arcs,
+        from, to, chord2, out, n);
   }
 }

@@ -45,7 +45,10 @@ import java.util.Arrays;
  * <p><b>Continuation.</b> Matches at or before the options' {@code after} point are dropped as they
  * are found. By offset, a block whose last cap's stretch ends before that point is not scanned at
  * all (a point of it has its nearest route point in one of its caps' stretches), so that a page
- * costs about what its own blocks cost, not what the pages before it did.
+ * costs about what its own blocks cost, not what the pages before it did. By distance, every cell
+ * is cut ({@link CellRefiner}) with that point's distance as an inner bound as well: a sub-cell
+ * whose points all lie nearer to the route holds only earlier pages' matches and is skipped
+ * unread, so that a page costs one pruning per cell nearer than it, not a test per location.
  *
  * <p><b>Timeout.</b> The clock is read once per cell or spilled location after a few hundred
  * candidates' work, never per point; past the deadline the search throws
@@ -55,6 +58,11 @@ final class CorridorSearch {
   /** A cell's arcs are pruned when candidates × arcs reaches this. */
   private static final int REFINE_WORK = 64;
   private static final double DEGREES_PER_CELL = 1.0 / CellGrid.CELLS_PER_DEGREE;
+  /**
+   * A cell's side along a meridian, more than the half-diagonal of any cell: no whole cell lies
+   * nearer to the route than an inner bound below it.
+   */
+  private static final double CELL_SIDE_RADIANS = Math.toRadians(DEGREES_PER_CELL);
   /** How much work (candidates, cells, arcs pruned) passes between two readings of the clock. */
   private static final int CLOCK_EVERY = 512;
 
@@ -87,6 +95,16 @@ final class CorridorSearch {
   private int finestSplit;
   /** Whether the bound of a limited search by distance narrows the cut of cells. */
   private final boolean byDistance;
+  /**
+   * For a search by distance resuming after a match, that match's distance in radians: a sub-cell
+   * whose points are all nearer holds only matches of earlier pages, and is skipped unread. Else 0.
+   */
+  private final double innerRadians;
+  /**
+   * For a search by offset resuming after a match, that match's offset: a sub-cell whose arcs all
+   * end before it holds only earlier pages' matches, and is skipped unread. Else -infinity.
+   */
+  private final double afterOffsetMeters;
   /** Cell directory positions already scanned ahead of the key-order scan, or null. */
   private IntSet seeded;
 
@@ -108,6 +126,10 @@ final class CorridorSearch {
     this.refiner = new CellRefiner(corridor);
     this.matches = new SearchMatches(index, options);
     this.byDistance = options.sort() == SearchOptions.Sort.DISTANCE && options.limit() > 0;
+    this.innerRadians = options.sort() == SearchOptions.Sort.DISTANCE && options.after() != null
+        ? options.after().keyMeters() / Sphere.EARTH_RADIUS_METERS : 0;
+    this.afterOffsetMeters = options.sort() == SearchOptions.Sort.OFFSET && options.after() != null
+        ? options.after().keyMeters() : Double.NEGATIVE_INFINITY;
     this.blockArcStart = new int[covering.blockCount()];
     this.blockArcEnd = new int[covering.blockCount()];
     Arrays.fill(blockArcStart, -1);
@@ -266,10 +288,15 @@ final class CorridorSearch {
     }
     boolean narrowed = radius < corridor.radiusRadians();
     int split = 0; // sub-cells per side, or 0 to use the block's arcs
-    if (candidates >= 3 && (narrowed || candidates * (to - from) >= REFINE_WORK)) {
+    // A resumed search cuts every cell (by distance, once a whole cell can lie nearer than the
+    // resumed match): pruning a cell costs about what testing one of its points does, and skips
+    // it whole when it holds only earlier pages' matches.
+    boolean resumed = innerRadians > CELL_SIDE_RADIANS || afterOffsetMeters > Double.NEGATIVE_INFINITY;
+    if (candidates >= 3 && (narrowed || candidates * (to - from) >= REFINE_WORK)
+        || resumed && candidates > 0) {
       // Measured break-evens: a sub-cell costs about one distance per arc of the cell.
       split = candidates >= 256 ? CellRefiner.MAX_SPLIT : candidates >= 64 ? 4 : candidates >= 16 ? 2 : 1;
-      refiner.refine(row, column, split, arcs, from, to, radius);
+      refiner.refine(row, column, split, arcs, from, to, innerRadians, radius);
       finestSplit = Math.max(finestSplit, split);
       work += to - from;
       if (index.subCellOrdered()) {
@@ -333,8 +360,10 @@ final class CorridorSearch {
       int s = compact(m >>> 1) * split + compact(m);
       int f = refiner.start(s);
       int t = refiner.start(s + 1);
-      if (f == t) {
-        continue; // no arc can be within the radius of this sub-cell: its locations are skipped unread
+      if (f == t || endsBeforeAfter(list, f, t)) {
+        // No arc can be within the radius of this sub-cell (or far enough by distance), or every
+        // point's offset comes before the continuation: its locations are skipped unread.
+        continue;
       }
       int from = firstWithCode(at, end, m << shift, row, column);
       at = firstWithCode(from, end, (m + 1) << shift, row, column);
@@ -350,6 +379,22 @@ final class CorridorSearch {
     for (int loc = firstWithCode(at, end, SubCellOrder.MULTI_POINT, row, column); loc < end; loc++) {
       testLocation(loc);
     }
+  }
+
+  /**
+   * Returns whether every arc of {@code list[f, t)} ends before the offset a search by offset
+   * resumes at: a point tested on them has its offset on one of them, so it comes before.
+   */
+  private boolean endsBeforeAfter(int[] list, int f, int t) {
+    if (afterOffsetMeters == Double.NEGATIVE_INFINITY) {
+      return false;
+    }
+    for (int k = f; k < t; k++) {
+      if (corridor.arcEndOffsetMeters(list[k]) >= afterOffsetMeters) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the first location in [from, end) of cell (row, column) whose sub-cell code is at least {@code code}. */

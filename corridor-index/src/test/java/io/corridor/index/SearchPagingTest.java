@@ -98,6 +98,23 @@ class SearchPagingTest {
   }
 
   @Test
+  void aLatePageByDistanceSkipsTheNearerPartOfTheCorridor() {
+    SearchOptions byDistance = SearchOptions.builder().sort(SearchOptions.Sort.DISTANCE).build();
+    SearchResult whole = INDEX.searchResult(CORRIDOR, byDistance);
+    List<Match> all = whole.matches();
+    // At 4 of the 5 km, the nearer part of the corridor holds 80 % of its locations.
+    int index = all.size() * 8 / 10;
+    Match late = all.get(index);
+    assertThat(late.distanceMeters()).isBetween(3_500.0, 4_500.0);
+    SearchResult page = INDEX.searchResult(CORRIDOR, SearchOptions.builder()
+        .sort(SearchOptions.Sort.DISTANCE).limit(10)
+        .after(new SearchOptions.After(SearchOptions.Sort.DISTANCE, late.distanceMeters(), late.id()))
+        .build());
+    assertThat(page.matches()).isEqualTo(all.subList(index + 1, index + 11));
+    assertThat(page.candidates()).isLessThan(whole.candidates() / 2);
+  }
+
+  @Test
   void aTinyTimeoutOnABigSearchThrows() {
     Corridor wide = Corridor.of(ROUTE, 200_000);
     SearchOptions hurried = SearchOptions.builder().timeout(Duration.ofNanos(1)).build();

@@ -39,6 +39,17 @@ public final class SearchData {
   }
 
   /**
+   * Returns the index of {@code locations} mapped from the benchmarks' directory
+   * ({@code -Dcorridor.bench.dir}, default {@code java.io.tmpdir/corridor-search-bench}), as
+   * {@link #mappedIndex(LocationSet, Path)} does.
+   */
+  public static LocationIndex benchIndex(LocationSet locations) throws IOException {
+    Path dir = Path.of(System.getProperty("corridor.bench.dir",
+        Path.of(System.getProperty("java.io.tmpdir"), "corridor-search-bench").toString()));
+    return mappedIndex(locations, dir);
+  }
+
+  /**
    * Returns the index of {@code locations} opened by memory mapping a snapshot in {@code dir}: the
    * snapshot is built and written on first use (timed, with the heap it took) and reused after, so
    * that every JMH fork serves the same mapped file without rebuilding it. A snapshot that the

@@ -68,6 +68,24 @@ public final class ArcPruning {
    */
   public static int keep(Corridor corridor, double radiusRadians, double[] centre, double delta,
       int[] arcs, int from, int to, double[] scratch, int[] out, int n) {
+    return keep(corridor, 0, radiusRadians, centre, delta, arcs, from, to, scratch, out, n);
+  }
+
+  /**
+   * Like {@link #keep(Corridor, double, double[], double, int[], int, int, double[], int[], int)}
+   * for the points farther than {@code innerRadians} from the route only: a search resuming by
+   * distance after a match needs none nearer. Every point p of the cell has D(p) ≤ d_min + δ, so
+   * a cell with
+   *
+   * <pre>d_min + δ + 4E &lt; inner</pre>
+   *
+   * keeps no arc: each of its points' computed distances is below the inner bound's, even with
+   * the rounding of d_min, of a point's distance and of the bound itself ({@link
+   * ErrorBound#ANGLE_RADIANS} E each, and one more for their conversions to metres).
+   */
+  public static int keep(Corridor corridor, double innerRadians, double radiusRadians,
+      double[] centre, double delta, int[] arcs, int from, int to, double[] scratch, int[] out,
+      int n) {
     double cx = centre[0];
     double cy = centre[1];
     double cz = centre[2];
@@ -77,8 +95,12 @@ public final class ArcPruning {
       scratch[k - from] = c;
       nearest = Math.min(nearest, c);
     }
+    double nearestRadians = Sphere.angleOfChord2(nearest);
+    if (nearestRadians + delta + 4 * ErrorBound.ANGLE_RADIANS < innerRadians) {
+      return n; // every point of the cell is nearer than the inner bound
+    }
     double bound = ErrorBound.chord2Bound(
-        Math.min(radiusRadians, Sphere.angleOfChord2(nearest) + delta) + delta
+        Math.min(radiusRadians, nearestRadians + delta) + delta
             + ErrorBound.TIE_RADIANS + ErrorBound.PRUNING_SLACK);
     int m = n;
     for (int k = from; k < to; k++) {

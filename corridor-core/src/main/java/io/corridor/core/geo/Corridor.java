@@ -295,6 +295,14 @@ public final class Corridor {
     return best;
   }
 
+  /**
+   * Returns the end of arc {@code arc} along the route in metres, computed as the offsets of points
+   * on it are: no point whose offset the corridor measures on this arc has a larger one.
+   */
+  public double arcEndOffsetMeters(int arc) {
+    return route.offsetMetersAt(arc) + arcs[arc * STRIDE + LEN] * Sphere.EARTH_RADIUS_METERS;
+  }
+
   /** Returns the exact angle in radians from p to arc {@code arc}, with atan2 (accurate everywhere). */
   double angleToArc(int arc, double px, double py, double pz) {
     int o = arc * STRIDE;

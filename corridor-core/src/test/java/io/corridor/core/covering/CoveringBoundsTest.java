@@ -94,10 +94,9 @@ class CoveringBoundsTest {
     SplittableRandom rnd = new SplittableRandom(13);
     double[] centre = new double[3];
     for (int i = 0; i < 500; i++) {
-      double size = Math.pow(10, -4 + 3 * rnd.nextDouble());
-      double lon0 = -170 + 340 * rnd.nextDouble();
-      double delta = ArcPruning.centreAndCircumradius(-size / 2, size / 2, lon0 - size / 2,
-          lon0 + size / 2, centre);
+      EquatorCell cell = EquatorCell.random(rnd, centre);
+      double lon0 = cell.lon0();
+      double delta = cell.delta();
       double radius = Math.pow(10, 1 + 5 * rnd.nextDouble());
       // The only arc is the nearest: the bound is r + δ + tie.
       double bound = radius / R + delta + ErrorBound.TIE_RADIANS;
@@ -112,10 +111,9 @@ class CoveringBoundsTest {
     SplittableRandom rnd = new SplittableRandom(14);
     double[] centre = new double[3];
     for (int i = 0; i < 500; i++) {
-      double size = Math.pow(10, -4 + 3 * rnd.nextDouble());
-      double lon0 = -170 + 340 * rnd.nextDouble();
-      double delta = ArcPruning.centreAndCircumradius(-size / 2, size / 2, lon0 - size / 2,
-          lon0 + size / 2, centre);
+      EquatorCell cell = EquatorCell.random(rnd, centre);
+      double lon0 = cell.lon0();
+      double delta = cell.delta();
       double nearest = delta * rnd.nextDouble();
       // The radius is far: the bound is d_min + 2δ + tie. East, the nearest arc; west, the other.
       double bound = nearest + 2 * delta + ErrorBound.TIE_RADIANS;
@@ -128,24 +126,63 @@ class CoveringBoundsTest {
     }
   }
 
-  /** Returns whether the corridor of a one-arc route keeps its arc for the cell. */
-  private static boolean kept(double[][] route, double radius, double[] centre, double delta) {
-    return keep(Corridor.of(Route.of(route[0], route[1]), radius), centre, delta).contains(0);
+  @Test
+  void pruningByAnInnerDistanceDropsOnlyACellWhollyNearer() {
+    SplittableRandom rnd = new SplittableRandom(15);
+    double[] centre = new double[3];
+    for (int i = 0; i < 500; i++) {
+      EquatorCell cell = EquatorCell.random(rnd, centre);
+      double lon0 = cell.lon0();
+      double delta = cell.delta();
+      double a = 10 * delta * rnd.nextDouble();
+      double[][] meridian = meridianAt(lon0, a);
+      Corridor corridor = Corridor.of(Route.of(meridian[0], meridian[1]), 1e6);
+      // On the equator, the cell's point farthest from a meridian east of it is the middle of its
+      // west edge, a + size / 2 away: a search resuming at that distance still needs the cell.
+      double farthest = a + Math.toRadians(cell.size() / 2);
+      assertThat(keepBeyond(corridor, farthest, centre, delta)).as("inner at the farthest point")
+          .containsExactly(0);
+      assertThat(keepBeyond(corridor, a + delta + 2 * ErrorBound.PRUNING_SLACK, centre, delta))
+          .as("inner past the centre's distance plus the circumradius and the slack").isEmpty();
+    }
   }
 
-  private static List<Integer> keep(Corridor corridor, double[] centre, double delta) {
+  private static List<Integer> keepBeyond(Corridor corridor, double innerRadians, double[] centre,
+      double delta) {
     int n = corridor.arcCount();
     int[] arcs = new int[n];
     for (int a = 0; a < n; a++) {
       arcs[a] = a;
     }
     int[] out = new int[n];
-    int m = ArcPruning.keep(corridor, centre, delta, arcs, 0, n, new double[n], out, 0);
+    int m = ArcPruning.keep(corridor, innerRadians, corridor.radiusRadians(), centre, delta, arcs,
+        0, n, new double[n], out, 0);
     List<Integer> kept = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       kept.add(out[i]);
     }
     return kept;
+  }
+
+  /** A square cell of 1e-4° to 0.1° on the equator: its side and centre longitude in degrees, its circumradius. */
+  private record EquatorCell(double size, double lon0, double delta) {
+    /** Draws one, and writes its centre's unit vector into {@code centre}. */
+    static EquatorCell random(SplittableRandom rnd, double[] centre) {
+      double size = Math.pow(10, -4 + 3 * rnd.nextDouble());
+      double lon0 = -170 + 340 * rnd.nextDouble();
+      double delta = ArcPruning.centreAndCircumradius(-size / 2, size / 2, lon0 - size / 2,
+          lon0 + size / 2, centre);
+      return new EquatorCell(size, lon0, delta);
+    }
+  }
+
+  /** Returns whether the corridor of a one-arc route keeps its arc for the cell. */
+  private static boolean kept(double[][] route, double radius, double[] centre, double delta) {
+    return keep(Corridor.of(Route.of(route[0], route[1]), radius), centre, delta).contains(0);
+  }
+
+  private static List<Integer> keep(Corridor corridor, double[] centre, double delta) {
+    return keepBeyond(corridor, 0, centre, delta);
   }
 
   /** A meridian arc across the equator {@code angle} radians east of lon0: that far from (0, lon0). */

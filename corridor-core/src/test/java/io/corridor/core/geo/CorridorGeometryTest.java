@@ -9,6 +9,7 @@ import io.corridor.core.filter.Match;
 import io.corridor.core.filter.Strategy;
 import io.corridor.core.location.LocationSet;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -300,5 +301,21 @@ class CorridorGeometryTest {
         .filter(corridor, LocationSet.builder().add("x", lat, lon).build());
     assertThat(matches).hasSizeLessThanOrEqualTo(1);
     return matches.isEmpty() ? null : matches.get(0);
+  }
+  @Test
+  void anArcsEndOffsetIsTheRouteLengthToItsEndAndBoundsEveryOffsetOnIt() {
+    // Along the equator, arcs of 1° and 2°: their ends lie R·1° and R·3° along the route.
+    Corridor corridor = Corridor.of(Route.of(new double[] {0, 0, 0}, new double[] {0, 1, 3}), 5_000);
+    double degree = Math.toRadians(1) * Sphere.EARTH_RADIUS_METERS;
+    assertThat(corridor.arcEndOffsetMeters(0)).isCloseTo(degree, within(1e-6));
+    assertThat(corridor.arcEndOffsetMeters(1)).isCloseTo(3 * degree, within(1e-6));
+    // Beyond the route's end, a point's offset is the last arc's end, to the bit.
+    assertThat(corridor.test(0.01, 3.02).offsetMeters()).isEqualTo(corridor.arcEndOffsetMeters(1));
+    // Short of the first arc's end, no offset exceeds it.
+    for (int i = 0; i < 100; i++) {
+      double lon = 0.9 + i * 0.001;
+      assertThat(corridor.test(0.02, lon).offsetMeters())
+          .as("offset at longitude %s", lon).isLessThanOrEqualTo(corridor.arcEndOffsetMeters(0));
+    }
   }
 }
