@@ -1,6 +1,7 @@
 package io.corridor.index;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 
 /**
@@ -26,28 +27,44 @@ final class IdOrder {
     int fb = offsets.get(b);
     int lb = offsets.get(b + 1) - fb;
     int n = Math.min(la, lb);
-    int i0 = 0;
-    // Skips equal prefixes eight bytes at a time; the byte loop below finds the first difference.
-    while (i0 + Long.BYTES <= n && bytes.getLong(fa + i0) == bytes.getLong(fb + i0)) {
-      i0 += Long.BYTES;
-    }
-    for (int i = i0; i < n; i++) {
-      int x = bytes.get(fa + i) & 0xFF;
-      int y = bytes.get(fb + i) & 0xFF;
-      if (x != y) {
-        // The character holding the difference starts at its last non-continuation byte.
-        int start = i;
-        while (start > 0 && (bytes.get(fa + start) & 0xC0) == 0x80) {
-          start--;
+    if (n >= Long.BYTES) {
+      // Eight bytes at a time, the last read ending at n (overlapping bytes already found equal):
+      // the first pair that differs locates the first differing byte with one instruction.
+      boolean littleEndian = bytes.order() == ByteOrder.LITTLE_ENDIAN;
+      for (int i = 0; ; i += Long.BYTES) {
+        int at = Math.min(i, n - Long.BYTES);
+        long diff = bytes.getLong(fa + at) ^ bytes.getLong(fb + at);
+        if (diff != 0) {
+          int first = (littleEndian ? Long.numberOfTrailingZeros(diff) : Long.numberOfLeadingZeros(diff)) >>> 3;
+          return differenceAt(index, a, b, fa, fb, at + first);
         }
-        int leadA = bytes.get(fa + start) & 0xFF;
-        int leadB = bytes.get(fb + start) & 0xFF;
-        if (leadA >= HIGH_LEAD || leadB >= HIGH_LEAD) {
-          return Integer.signum(index.id(a).compareTo(index.id(b)));
+        if (at == n - Long.BYTES) {
+          break;
         }
-        return x < y ? -1 : 1;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (bytes.get(fa + i) != bytes.get(fb + i)) {
+          return differenceAt(index, a, b, fa, fb, i);
+        }
       }
     }
     return Integer.compare(la, lb);
+  }
+
+  /** Returns the sign of id(a).compareTo(id(b)), whose UTF-8 bytes first differ at {@code i}. */
+  private static int differenceAt(LocationIndex index, int a, int b, int fa, int fb, int i) {
+    ByteBuffer bytes = index.idBytes();
+    // The character holding the difference starts at its last non-continuation byte.
+    int start = i;
+    while (start > 0 && (bytes.get(fa + start) & 0xC0) == 0x80) {
+      start--;
+    }
+    int leadA = bytes.get(fa + start) & 0xFF;
+    int leadB = bytes.get(fb + start) & 0xFF;
+    if (leadA >= HIGH_LEAD || leadB >= HIGH_LEAD) {
+      return Integer.signum(index.id(a).compareTo(index.id(b)));
+    }
+    return (bytes.get(fa + i) & 0xFF) < (bytes.get(fb + i) & 0xFF) ? -1 : 1;
   }
 }

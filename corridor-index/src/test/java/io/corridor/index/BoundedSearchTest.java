@@ -89,8 +89,11 @@ class BoundedSearchTest {
     Random random = new Random(3);
     LocationSet.Builder b = LocationSet.builder();
     List<String> ids = new ArrayList<>();
+    // Ids sharing a prefix of 0 to 17 characters (up to 23 UTF-8 bytes), so that the first
+    // difference falls at every byte position, inside and across eight-byte words.
+    int[] shared = "station/é中\uD83D\uDE00-0042:".codePoints().toArray();
     for (int i = 0; i < 2_000; i++) {
-      String id = randomId(random, i);
+      String id = new String(shared, 0, random.nextInt(shared.length + 1)) + randomId(random, i);
       ids.add(id);
       b.point(b.location(id, Map.of()), 10, 10);
     }
