@@ -44,8 +44,10 @@ import java.util.Arrays;
  *
  * <p><b>Continuation.</b> Matches at or before the options' {@code after} point are dropped as they
  * are found. By offset, a block whose last cap's stretch ends before that point is not scanned at
- * all (a point of it has its nearest route point in one of its caps' stretches), so that a page
- * costs about what its own blocks cost, not what the pages before it did. By distance, every cell
+ * all (a point of it has its nearest route point in one of its caps' stretches), and within the
+ * blocks it shares with earlier pages, a sub-cell whose arcs all end before that point is skipped
+ * unread, so that a page costs about what its own blocks cost, not what the pages before it did.
+ * By distance, every cell
  * is cut ({@link CellRefiner}) with that point's distance as an inner bound as well: a sub-cell
  * whose points all lie nearer to the route holds only earlier pages' matches and is skipped
  * unread, so that a page costs one pruning per cell nearer than it, not a test per location.
@@ -361,8 +363,9 @@ final class CorridorSearch {
       int f = refiner.start(s);
       int t = refiner.start(s + 1);
       if (f == t || endsBeforeAfter(list, f, t)) {
-        // No arc can be within the radius of this sub-cell (or far enough by distance), or every
-        // point's offset comes before the continuation: its locations are skipped unread.
+        // No arc can be within the radius of this sub-cell, or its points all lie nearer than a
+        // resumed search by distance needs, or all come before a resumed search by offset: its
+        // locations are skipped unread.
         continue;
       }
       int from = firstWithCode(at, end, m << shift, row, column);
