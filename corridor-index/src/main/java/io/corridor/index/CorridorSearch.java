@@ -107,6 +107,12 @@ final class CorridorSearch {
    * end before it holds only earlier pages' matches, and is skipped unread. Else -infinity.
    */
   private final double afterOffsetMeters;
+  /**
+   * Whether every cell with a candidate is cut: in a resumed search (by distance, once a whole cell
+   * can lie nearer than the resumed match), pruning a cell costs about what testing one of its
+   * points does, and skips it whole when it holds only earlier pages' matches.
+   */
+  private final boolean cutsEveryCell;
   /** Cell directory positions already scanned ahead of the key-order scan, or null. */
   private IntSet seeded;
 
@@ -132,6 +138,8 @@ final class CorridorSearch {
         ? options.after().keyMeters() / Sphere.EARTH_RADIUS_METERS : 0;
     this.afterOffsetMeters = options.sort() == SearchOptions.Sort.OFFSET && options.after() != null
         ? options.after().keyMeters() : Double.NEGATIVE_INFINITY;
+    this.cutsEveryCell = innerRadians > CELL_SIDE_RADIANS
+        || afterOffsetMeters > Double.NEGATIVE_INFINITY;
     this.blockArcStart = new int[covering.blockCount()];
     this.blockArcEnd = new int[covering.blockCount()];
     Arrays.fill(blockArcStart, -1);
@@ -290,12 +298,8 @@ final class CorridorSearch {
     }
     boolean narrowed = radius < corridor.radiusRadians();
     int split = 0; // sub-cells per side, or 0 to use the block's arcs
-    // A resumed search cuts every cell (by distance, once a whole cell can lie nearer than the
-    // resumed match): pruning a cell costs about what testing one of its points does, and skips
-    // it whole when it holds only earlier pages' matches.
-    boolean resumed = innerRadians > CELL_SIDE_RADIANS || afterOffsetMeters > Double.NEGATIVE_INFINITY;
     if (candidates >= 3 && (narrowed || candidates * (to - from) >= REFINE_WORK)
-        || resumed && candidates > 0) {
+        || cutsEveryCell && candidates > 0) {
       // Measured break-evens: a sub-cell costs about one distance per arc of the cell.
       split = candidates >= 256 ? CellRefiner.MAX_SPLIT : candidates >= 64 ? 4 : candidates >= 16 ? 2 : 1;
       refiner.refine(row, column, split, arcs, from, to, innerRadians, radius);
